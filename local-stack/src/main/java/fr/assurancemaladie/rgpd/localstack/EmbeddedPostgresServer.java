@@ -1,0 +1,93 @@
+package fr.assurancemaladie.rgpd.localstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * A PostgreSQL 17 server from zonky's embedded binaries, on 127.0.0.1. One server holds one database per service
+ * (or per Quarkus boot in tests).
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    public static final String USER = "postgres";
+    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+    private final EmbeddedPostgres postgres;
+    private final int port;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, int port) {
+        this.postgres = postgres;
+        this.port = port;
+    }
+
+    /**
+     * @param baseDir    holds the data directory and the unix socket
+     * @param binaries   where zonky unpacks the PostgreSQL binaries (shared, unpacked once)
+     * @param port       TCP port on 127.0.0.1
+     * @param persistent keep the data between runs (local run) or start empty and skip fsync (tests)
+     */
+    public static EmbeddedPostgresServer start(Path baseDir, Path binaries, int port, boolean persistent)
+            throws IOException {
+        Path data = baseDir.resolve("data");
+        Path work = Files.createDirectories(binaries);
+        Path sockets = Files.createDirectories(baseDir.resolve("socket"));
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setPort(port)
+                .setDataDirectory(data)
+                .setCleanDataDirectory(!persistent)
+                .setOverrideWorkingDirectory(work.toFile())
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("unix_socket_directories", sockets.toString())
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("fsync", persistent ? "on" : "off")
+                .setServerConfig("synchronous_commit", persistent ? "on" : "off")
+                .setServerConfig("full_page_writes", persistent ? "on" : "off")
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .start();
+        return new EmbeddedPostgresServer(postgres, port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** Creates {@code name} unless it exists. */
+    public void ensureDatabase(String name) {
+        if (!DATABASE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("Invalid database name: " + name);
+        }
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            try (PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+                exists.setString(1, name);
+                try (ResultSet rs = exists.executeQuery()) {
+                    if (rs.next()) {
+                        return;
+                    }
+                }
+            }
+            try (Statement create = c.createStatement()) {
+                create.execute("create database " + name);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create database " + name, e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

@@ -1,0 +1,103 @@
+package fr.assurancemaladie.rgpd.localstack.testing;
+
+import fr.assurancemaladie.rgpd.localstack.EmbeddedKafkaBroker;
+import fr.assurancemaladie.rgpd.localstack.EmbeddedPostgresServer;
+import fr.assurancemaladie.rgpd.localstack.PlatformTopics;
+import fr.assurancemaladie.rgpd.localstack.Ports;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One embedded PostgreSQL and one embedded Kafka broker per JVM, on random ports, stopped by a shutdown hook.
+ *
+ * <p>This class must be loaded once per JVM even though Quarkus restarts the application (and its class loader)
+ * between test profiles: services list {@code local-stack} in {@code quarkus.class-loading.parent-first-artifacts}.
+ */
+public final class SharedInfra {
+
+    private static SharedInfra instance;
+
+    private final EmbeddedPostgresServer postgres;
+    private final EmbeddedKafkaBroker kafka;
+    private final AtomicInteger databases = new AtomicInteger();
+
+    private SharedInfra(EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka) {
+        this.postgres = postgres;
+        this.kafka = kafka;
+    }
+
+    public static synchronized SharedInfra get() {
+        if (instance == null) {
+            // Kafka and the JDBC driver load classes through the context class loader: make it ours, not the
+            // class loader of the Quarkus application that happens to be booting.
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(SharedInfra.class.getClassLoader());
+            try {
+                instance = start();
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
+        }
+        return instance;
+    }
+
+    private static SharedInfra start() {
+        try {
+            Path base = baseDir();
+            EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(
+                    Files.createTempDirectory(base, "postgres-"), base.resolve("postgres-binaries"), Ports.free(), false);
+            EmbeddedKafkaBroker kafka;
+            try {
+                kafka = EmbeddedKafkaBroker.start(Files.createTempDirectory(base, "kafka-"), Ports.free(), Ports.free());
+            } catch (IOException | RuntimeException e) {
+                postgres.close();
+                throw e;
+            }
+            PlatformTopics.create(kafka.bootstrapServers(), 1);
+            SharedInfra infra = new SharedInfra(postgres, kafka);
+            Runtime.getRuntime().addShutdownHook(new Thread(infra::stop, "local-stack-shutdown"));
+            return infra;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code -Drgpd.stack.dir} (the build sets it under target/), else a temporary directory. */
+    static Path baseDir() throws IOException {
+        String configured = System.getProperty("rgpd.stack.dir");
+        Path dir = configured != null ? Path.of(configured) : Files.createTempDirectory("rgpd-local-stack");
+        return Files.createDirectories(dir);
+    }
+
+    /** A new, empty database: each Quarkus boot gets its own, so migrations always run from scratch. */
+    public String newDatabase(String prefix) {
+        String name = prefix + "_" + ProcessHandle.current().pid() + "_" + databases.incrementAndGet();
+        postgres.ensureDatabase(name);
+        return name;
+    }
+
+    public EmbeddedPostgresServer postgres() {
+        return postgres;
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    private void stop() {
+        try {
+            kafka.close();
+        } catch (RuntimeException e) {
+            System.err.println("Embedded Kafka did not stop cleanly: " + e);
+        }
+        try {
+            postgres.close();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Embedded PostgreSQL did not stop cleanly: " + e);
+        }
+    }
+}

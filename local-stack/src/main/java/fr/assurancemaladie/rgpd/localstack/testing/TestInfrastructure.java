@@ -1,0 +1,71 @@
+package fr.assurancemaladie.rgpd.localstack.testing;
+
+import fr.assurancemaladie.rgpd.localstack.EmbeddedPostgresServer;
+import fr.assurancemaladie.rgpd.localstack.KeycloakServer;
+import fr.assurancemaladie.rgpd.localstack.Ports;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What a service's Quarkus test resources return, as plain maps.
+ *
+ * <p>This module is loaded parent-first in tests ({@code quarkus.class-loading.parent-first-artifacts}), so that the
+ * broker, the database server and Keycloak outlive each Quarkus restart. The test resource classes themselves must
+ * belong to the Quarkus class loader, so each service keeps a three-line adapter in its test sources that calls
+ * these methods.
+ */
+public final class TestInfrastructure {
+
+    private static KeycloakServer keycloak;
+
+    private TestInfrastructure() {
+    }
+
+    /**
+     * The JVM's shared PostgreSQL and Kafka ({@link SharedInfra}), a fresh database for this Quarkus boot, and
+     * OIDC verification of {@link TestTokens}: real signed JWTs checked by quarkus-oidc with the public key.
+     */
+    public static Map<String, String> postgresKafkaAndTestTokens() {
+        SharedInfra infra = SharedInfra.get();
+        String database = infra.newDatabase("test");
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.datasource.jdbc.url", infra.postgres().jdbcUrl(database));
+        config.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
+        config.put("kafka.bootstrap.servers", infra.bootstrapServers());
+        config.putAll(TestTokens.oidcConfig());
+        return config;
+    }
+
+    /**
+     * The real Keycloak with the {@code rgpd} realm, once per JVM on a random port; the service discovers it through
+     * {@code quarkus.oidc.auth-server-url} as in production. Overrides the settings of {@link TestTokens}, so the
+     * resource returning this must come after the one returning {@link #postgresKafkaAndTestTokens()}.
+     */
+    public static Map<String, String> keycloakOidc() {
+        KeycloakServer server = keycloak();
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.oidc.auth-server-url", server.issuer());
+        config.put("quarkus.oidc.public-key", "");
+        config.put("quarkus.oidc.token.issuer", "");
+        return config;
+    }
+
+    public static synchronized KeycloakServer keycloak() {
+        if (keycloak == null) {
+            try {
+                Path base = SharedInfra.baseDir();
+                keycloak = KeycloakServer.start(base.resolve("keycloak"), Ports.free(), base.resolve("keycloak.log"),
+                        true, Duration.ofMinutes(5));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            KeycloakServer started = keycloak;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "keycloak-shutdown"));
+        }
+        return keycloak;
+    }
+}

@@ -1,0 +1,24 @@
+package fr.assurancemaladie.rgpd.register;
+
+import fr.assurancemaladie.rgpd.localstack.testing.TestInfrastructure;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/** The real Keycloak with the repository's realm; replaces the test-key OIDC settings of {@link LocalStackResource}. */
+public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
+
+    @Override
+    public Map<String, String> start() {
+        return TestInfrastructure.keycloakOidc();
+    }
+
+    @Override
+    public int order() {
+        return 100;
+    }
+
+    @Override
+    public void stop() {
+        // lives until the JVM ends
+    }
+}

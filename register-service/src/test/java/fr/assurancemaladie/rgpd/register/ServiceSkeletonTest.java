@@ -1,0 +1,184 @@
+package fr.assurancemaladie.rgpd.register;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.assurancemaladie.rgpd.events.EventTypes;
+import fr.assurancemaladie.rgpd.events.Topics;
+import fr.assurancemaladie.rgpd.localstack.testing.TestTokens;
+import fr.assurancemaladie.rgpd.register.publication.FichePublisher;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ServiceSkeletonTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    FichePublisher publisher;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void migrationsRanOnItsOwnDatabase() throws Exception {
+        try (Connection c = dataSource.getConnection();
+                ResultSet rs = c.createStatement().executeQuery(
+                        "select count(*) filter (where success), to_regclass('fiche_version') is not null, current_database()"
+                                + " from flyway_schema_history")) {
+            assertTrue(rs.next());
+            assertTrue(rs.getInt(1) >= 1, "applied migrations");
+            assertTrue(rs.getBoolean(2), "fiche_version exists");
+            assertTrue(rs.getString(3).startsWith("test_"), "a fresh test database");
+        }
+    }
+
+    @Test
+    void schemaRefusesAnInvalidStatus() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class, () -> c.createStatement()
+                    .executeUpdate("insert into fiche_version (number, version, status, domain_code, payload, updated_by)"
+                            + " values (1, 1, 'LOST', '01', '{}', 'test')"));
+            assertEquals("23514", e.getSQLState(), "check constraint violation");
+        }
+    }
+
+    @Test
+    void aPublishedFicheIsConsumedFromRegisterFiches() throws Exception {
+        int number = 9000 + (int) (Math.random() * 900);
+        String json = "{\"number\":" + number + ",\"version\":1,\"title\":\"Test\"}";
+        publisher.published(number, json).toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.REGISTER_FICHES));
+            ConsumerRecord<String, String> found = null;
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (found == null && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (String.valueOf(number).equals(r.key())) {
+                        found = r;
+                    }
+                }
+            }
+            assertNotNull(found, "record of fiche " + number + " on " + Topics.REGISTER_FICHES);
+            assertEquals(json, found.value());
+            assertEquals(EventTypes.FICHE_PUBLISHED, header(found, "ce_type"));
+            assertEquals("1.0", header(found, "ce_specversion"));
+            assertEquals("urn:assurancemaladie:rgpd:register-service", header(found, "ce_source"));
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> r, String name) {
+        var h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void draftsNeedAToken() {
+        given().when().get("/api/v1/drafts").then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("status", equalTo(401));
+    }
+
+    @Test
+    void draftsNeedTheEditorRole() {
+        given().auth().oauth2(TestTokens.citizen("citoyen.paris", "185057505612388", "CPAM-75"))
+                .when().get("/api/v1/drafts").then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", containsString("droits"));
+    }
+
+    @Test
+    void draftsAnswerAnEditorWithASignedToken() {
+        given().auth().oauth2(TestTokens.withRoles("editeur", "register-editor"))
+                .when().get("/api/v1/drafts").then()
+                .statusCode(200);
+    }
+
+    @Test
+    void tokensThatDoNotVerifyAreRejected() {
+        List<String> roles = List.of("register-editor");
+        String wrongIssuer = TestTokens.sign("editeur", roles, Map.of(), "https://elsewhere/realms/rgpd",
+                TestTokens.AUDIENCE, Duration.ofMinutes(5));
+        String wrongAudience = TestTokens.sign("editeur", roles, Map.of(), TestTokens.ISSUER, "another-api",
+                Duration.ofMinutes(5));
+        String expired = TestTokens.sign("editeur", roles, Map.of(), TestTokens.ISSUER, TestTokens.AUDIENCE,
+                Duration.ofMinutes(-10));
+        String tampered = TestTokens.withRoles("editeur", "citizen");
+        String[] parts = tampered.split("\\.");
+        String forged = parts[0] + "." + TestTokens.withRoles("editeur", "register-editor").split("\\.")[1] + "." + parts[2];
+        for (String token : List.of(wrongIssuer, wrongAudience, expired, forged, "not-a-jwt")) {
+            given().auth().oauth2(token).when().get("/api/v1/drafts").then().statusCode(401);
+        }
+    }
+
+    @Test
+    void meTellsWhoTheTokenSaysTheCallerIs() {
+        given().auth().oauth2(TestTokens.citizen("citoyen.paris", "185057505612388", "CPAM-75"))
+                .when().get("/api/v1/me").then()
+                .statusCode(200)
+                .body("username", equalTo("citoyen.paris"))
+                .body("roles", hasItem("citizen"))
+                .body("caisse", equalTo("CPAM-75"))
+                .body("hasNir", equalTo(true))
+                .body(org.hamcrest.Matchers.not(containsString("185057505612388")));
+    }
+
+    @Test
+    void publishedFichesArePublic() {
+        given().when().get("/api/v1/fiches").then().statusCode(200);
+    }
+
+    @Test
+    void unknownPathsAnswerProblemJson() {
+        given().when().get("/api/v1/nowhere").then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+    }
+
+    @Test
+    void operationalEndpointsAnswer() {
+        given().when().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Database")))
+                .body("checks.name", hasItem(containsString("Kafka")));
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
+        given().when().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/me"));
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}

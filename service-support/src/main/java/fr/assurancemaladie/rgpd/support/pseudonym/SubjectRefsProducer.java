@@ -1,0 +1,19 @@
+package fr.assurancemaladie.rgpd.support.pseudonym;
+
+import fr.assurancemaladie.rgpd.events.SubjectRefs;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The deployment's pseudonymiser. The pepper comes from {@code rgpd.pseudonymisation.pepper} (env
+ * {@code RGPD_PSEUDONYMISATION_PEPPER}, a Kubernetes secret in production); the service does not start without it.
+ */
+public class SubjectRefsProducer {
+
+    @Produces
+    @ApplicationScoped
+    SubjectRefs subjectRefs(@ConfigProperty(name = "rgpd.pseudonymisation.pepper") String pepper) {
+        return new SubjectRefs(pepper);
+    }
+}
