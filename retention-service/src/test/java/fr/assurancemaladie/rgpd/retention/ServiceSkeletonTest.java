@@ -1,0 +1,166 @@
+package fr.assurancemaladie.rgpd.retention;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.assurancemaladie.rgpd.events.EventTypes;
+import fr.assurancemaladie.rgpd.events.Topics;
+import fr.assurancemaladie.rgpd.localstack.testing.TestTokens;
+import fr.assurancemaladie.rgpd.retention.register.ProjectedFiche;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ServiceSkeletonTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void migrationsRanOnItsOwnDatabase() throws Exception {
+        try (Connection c = dataSource.getConnection();
+                ResultSet rs = c.createStatement().executeQuery(
+                        "select count(*) filter (where success), to_regclass('fiche_projection') is not null,"
+                                + " current_database() from flyway_schema_history")) {
+            assertTrue(rs.next());
+            assertTrue(rs.getInt(1) >= 1, "applied migrations");
+            assertTrue(rs.getBoolean(2), "fiche_projection exists");
+            assertTrue(rs.getString(3).startsWith("test_"), "a fresh test database");
+        }
+    }
+
+    @Test
+    void aFichePublishedOnRegisterFichesIsProjected() throws Exception {
+        int number = 9000 + (int) (Math.random() * 900);
+        send(String.valueOf(number), EventTypes.FICHE_PUBLISHED,
+                "{\"number\":" + number + ",\"version\":2,\"title\":\"Fiche de test\"}");
+        // an older version arriving late must not overwrite the newer one
+        send(String.valueOf(number), EventTypes.FICHE_PUBLISHED,
+                "{\"number\":" + number + ",\"version\":1,\"title\":\"Ancienne\"}");
+        send(String.valueOf(number), EventTypes.FICHE_PUBLISHED,
+                "{\"number\":" + number + ",\"version\":3,\"title\":\"Fiche de test v3\"}");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            ProjectedFiche f = QuarkusTransaction.requiringNew().call(() -> ProjectedFiche.findById(number));
+            assertNotNull(f);
+            assertEquals(3, f.version);
+            assertEquals("Fiche de test v3", f.title);
+        });
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAndConsumptionGoesOn() throws Exception {
+        String poisonKey = "poison-" + UUID.randomUUID();
+        send(poisonKey, EventTypes.FICHE_PUBLISHED, "this is not json");
+        int number = 9900 + (int) (Math.random() * 99);
+        send(String.valueOf(number), EventTypes.FICHE_PUBLISHED, "{\"number\":" + number + ",\"version\":1}");
+
+        await().atMost(Duration.ofSeconds(30)).until(
+                () -> QuarkusTransaction.requiringNew().call(() -> ProjectedFiche.findById(number)) != null);
+
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.dlq(Topics.REGISTER_FICHES)));
+            ConsumerRecord<String, String> dead = null;
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (dead == null && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (poisonKey.equals(r.key())) {
+                        dead = r;
+                    }
+                }
+            }
+            assertNotNull(dead, "poison record in the DLQ");
+            assertNotNull(dead.headers().lastHeader("dead-letter-reason"), "reason header");
+        }
+    }
+
+    private void send(String key, String type, String value) throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.REGISTER_FICHES, key, value);
+            record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+            record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+            record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
+            record.headers().add("ce_source", "urn:test".getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void theProjectionNeedsAToken() {
+        given().when().get("/api/v1/register-projection").then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"));
+    }
+
+    @Test
+    void theProjectionIsForDposAndAdmins() {
+        given().auth().oauth2(TestTokens.citizen("citoyen.paris", "185057505612388", "CPAM-75"))
+                .when().get("/api/v1/register-projection").then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.dpo("dpo.paris", "CPAM-75"))
+                .when().get("/api/v1/register-projection").then()
+                .statusCode(200);
+    }
+
+    @Test
+    void meTellsWhoTheTokenSaysTheCallerIs() {
+        given().auth().oauth2(TestTokens.dpo("dpo.metz", "CPAM-57"))
+                .when().get("/api/v1/me").then()
+                .statusCode(200)
+                .body("roles", hasItem("dpo"))
+                .body("caisse", equalTo("CPAM-57"))
+                .body("hasNir", equalTo(false));
+    }
+
+    @Test
+    void operationalEndpointsAnswer() {
+        given().when().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Database")))
+                .body("checks.name", hasItem(containsString("Kafka")));
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
+        given().when().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/register-projection"));
+    }
+}
