@@ -1,0 +1,233 @@
+package fr.assurancemaladie.rgpd.localstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./run-local}: the whole platform on this machine, with nothing but a JDK. PostgreSQL and Kafka run in this
+ * JVM's care (PostgreSQL as a child process, the broker in-process), Keycloak and the three services as child
+ * processes. Data persist under {@code .local-data/}; {@code --reset} starts from empty. Ctrl-C or SIGTERM stops
+ * everything, children first.
+ */
+public final class LocalRun {
+
+    static final int POSTGRES_PORT = 5432;
+    static final int KAFKA_PORT = 9092;
+    static final int KEYCLOAK_PORT = 8180;
+    static final String PEPPER = "local-run-pepper-not-a-secret";
+
+    record Service(String name, String database, int port) {
+    }
+
+    static final List<Service> SERVICES = List.of(
+            new Service("register-service", "register", 8081),
+            new Service("rights-service", "rights", 8082),
+            new Service("retention-service", "retention", 8083));
+
+    private final Path root;
+    private final Path data;
+    private final PrintStream out = System.out;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private volatile boolean stopping;
+
+    LocalRun(Path root) {
+        this.root = root;
+        this.data = root.resolve(".local-data");
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean reset = List.of(args).contains("--reset");
+        Path root = Path.of(System.getProperty("rgpd.root", ".")).toAbsolutePath().normalize();
+        LocalRun run = new LocalRun(root);
+        Runtime.getRuntime().addShutdownHook(new Thread(run::stop, "local-run-shutdown"));
+        try {
+            run.start(reset);
+        } catch (Exception e) {
+            System.err.println("\nThe local stack could not start: " + e.getMessage());
+            System.exit(1);
+        }
+        Thread.currentThread().join();
+    }
+
+    void start(boolean reset) throws Exception {
+        if (reset) {
+            out.println("Resetting: deleting " + data);
+            KeycloakServer.deleteRecursively(data);
+        }
+        Files.createDirectories(data.resolve("logs"));
+        lock();
+
+        int pgPort = Ports.firstFreeFrom(POSTGRES_PORT);
+        step("PostgreSQL 17 on 127.0.0.1:" + pgPort);
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(data.resolve("postgres"),
+                data.resolve("postgres-binaries"), pgPort, true);
+        started.add(postgres);
+        for (Service s : SERVICES) {
+            postgres.ensureDatabase(s.database());
+        }
+
+        int kafkaPort = Ports.firstFreeFrom(KAFKA_PORT);
+        int controllerPort = Ports.firstFreeFrom(kafkaPort + 1);
+        step("Kafka (KRaft) on 127.0.0.1:" + kafkaPort);
+        EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(data.resolve("kafka"), kafkaPort, controllerPort);
+        started.add(kafka);
+        PlatformTopics.create(kafka.bootstrapServers(), 3);
+
+        requireFree(KEYCLOAK_PORT, "Keycloak (the token issuer is http://127.0.0.1:" + KEYCLOAK_PORT + "/realms/rgpd)");
+        for (Service s : SERVICES) {
+            requireFree(s.port(), s.name());
+        }
+        step("Keycloak " + StackSettings.keycloakVersion() + " on 127.0.0.1:" + KEYCLOAK_PORT
+                + " (first start builds Keycloak: about a minute)");
+        KeycloakServer keycloak = KeycloakServer.start(data.resolve("keycloak"), KEYCLOAK_PORT,
+                data.resolve("logs/keycloak.log"), false, Duration.ofMinutes(5));
+        started.add(keycloak);
+
+        List<Process> services = new ArrayList<>();
+        for (Service s : SERVICES) {
+            step(s.name() + " on 127.0.0.1:" + s.port());
+            Process p = startService(s, postgres, kafka, keycloak);
+            services.add(p);
+            started.add(() -> ProcessTrees.stop(p.toHandle(), Duration.ofSeconds(20)));
+        }
+        for (int i = 0; i < SERVICES.size(); i++) {
+            awaitReady(SERVICES.get(i), services.get(i));
+        }
+        banner(pgPort, kafka);
+    }
+
+    private Process startService(Service s, EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka,
+            KeycloakServer keycloak) throws IOException {
+        Path jar = root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run ./mvnw install -DskipTests");
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx384m", "-jar", jar.toString())
+                .directory(root.resolve(s.name()).toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("logs/" + s.name() + ".log").toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(s.port()));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(s.database()));
+        env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresServer.USER);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
+        env.put("RGPD_PSEUDONYMISATION_PEPPER", PEPPER);
+        return builder.start();
+    }
+
+    private void awaitReady(Service s, Process process) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(s.name() + " stopped (exit " + process.exitValue() + "), see "
+                        + data.resolve("logs/" + s.name() + ".log"));
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(s.name() + " not ready after 3 minutes, see "
+                + data.resolve("logs/" + s.name() + ".log"));
+    }
+
+    private void lock() throws IOException {
+        FileChannel channel = FileChannel.open(data.resolve("run.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+            throw new IllegalStateException("another ./run-local is already running on " + data);
+        }
+        started.add(channel);
+    }
+
+    private static void requireFree(int port, String what) {
+        if (!Ports.isFree(port)) {
+            throw new IllegalStateException("port " + port + " is taken; it is needed by " + what);
+        }
+    }
+
+    private void step(String what) {
+        out.println("… starting " + what);
+    }
+
+    /** Stops what started, most recent first: services, Keycloak, Kafka, PostgreSQL. */
+    synchronized void stop() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        if (!started.isEmpty()) {
+            out.println("\nStopping the local stack…");
+        }
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("  while stopping: " + e);
+            }
+        }
+        if (!started.isEmpty()) {
+            out.println("Stopped.");
+        }
+        started.clear();
+    }
+
+    private void banner(int pgPort, EmbeddedKafkaBroker kafka) {
+        String token = "http://127.0.0.1:" + KEYCLOAK_PORT + "/realms/rgpd/protocol/openid-connect/token";
+        String text = """
+
+                ================================================================================
+                 RGPD platform: ready
+                ================================================================================
+                 register-service   http://127.0.0.1:8081/q/swagger-ui
+                 rights-service     http://127.0.0.1:8082/q/swagger-ui
+                 retention-service  http://127.0.0.1:8083/q/swagger-ui
+                 Keycloak           http://127.0.0.1:%d  (realm rgpd; console: admin / admin)
+                 PostgreSQL         127.0.0.1:%d  user postgres, databases register, rights, retention
+                 Kafka              %s
+                 Logs               %s
+
+                 Demo accounts (password = user name; dev only):
+                   citoyen.paris  citizen   CPAM-75      dpo.paris  dpo  CPAM-75
+                   citoyen.metz   citizen   CPAM-57      dpo.metz   dpo  CPAM-57
+                   editeur        register-editor        dpo.cnam   dpo  CNAM
+                   admin          admin
+                   client sih-lifecycle / sih-lifecycle-dev-secret (client credentials, lifecycle-publisher)
+
+                 Get a token and ask a service who you are:
+                   TOKEN=$(curl -s -d grant_type=password -d client_id=rgpd-cli -d username=citoyen.paris \\
+                     -d password=citoyen.paris %s \\
+                     | sed -E 's/.*"access_token":"([^"]+)".*/\\1/') && \\
+                   curl -s -H "Authorization: Bearer $TOKEN" http://127.0.0.1:8082/api/v1/me; echo
+
+                 Ctrl-C stops everything. Data stay in .local-data/ (./run-local --reset starts empty).
+                ================================================================================
+                """.formatted(KEYCLOAK_PORT, pgPort, kafka.bootstrapServers(), data.resolve("logs"), token);
+        out.println(text);
+        out.flush();
+    }
+}
