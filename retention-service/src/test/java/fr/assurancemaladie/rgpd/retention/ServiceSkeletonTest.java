@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.assurancemaladie.rgpd.events.EventTypes;
 import fr.assurancemaladie.rgpd.events.Topics;
 import fr.assurancemaladie.rgpd.localstack.testing.TestTokens;
-import fr.assurancemaladie.rgpd.retention.register.ProjectedFiche;
+import fr.assurancemaladie.rgpd.projection.ProjectedFiche;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.assurancemaladie.rgpd.events.EventTypes;
 import fr.assurancemaladie.rgpd.events.Topics;
 import fr.assurancemaladie.rgpd.localstack.testing.TestTokens;
-import fr.assurancemaladie.rgpd.rights.register.ProjectedFiche;
+import fr.assurancemaladie.rgpd.projection.ProjectedFiche;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,6 +43,9 @@ class ServiceSkeletonTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    RecordedProjections recorded;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -77,6 +80,9 @@ class ServiceSkeletonTest {
             assertEquals(3, f.version);
             assertEquals("Fiche de test v3", f.title);
         });
+        // services are told of each new version, and never of the stale one
+        assertTrue(recorded.seen().stream().anyMatch(e -> e.number() == number && e.version() == 3), () -> "seen " + recorded.seen());
+        assertTrue(recorded.seen().stream().noneMatch(e -> e.number() == number && e.version() == 1));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package fr.assurancemaladie.rgpd.rights.register;
+package fr.assurancemaladie.rgpd.projection;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

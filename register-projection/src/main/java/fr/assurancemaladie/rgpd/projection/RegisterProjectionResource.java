@@ -1,4 +1,4 @@
-package fr.assurancemaladie.rgpd.rights.register;
+package fr.assurancemaladie.rgpd.projection;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

@@ -1,10 +1,11 @@
-package fr.assurancemaladie.rgpd.rights.register;
+package fr.assurancemaladie.rgpd.projection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.assurancemaladie.rgpd.events.EventTypes;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,8 @@ import org.jboss.logging.Logger;
 /**
  * Keeps {@code fiche_projection} in step with {@code register.fiches}. A record that cannot be understood goes to
  * {@code register.fiches.dlq} (failure strategy) and consumption goes on. Older versions never overwrite newer ones,
- * so a replay or a redelivery changes nothing.
+ * so a replay or a redelivery changes nothing. Each change fires a {@link FicheProjected} CDI event. The channel
+ * {@code register-fiches} is configured by each service that uses this module.
  */
 @ApplicationScoped
 public class RegisterProjection {
@@ -26,6 +28,9 @@ public class RegisterProjection {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Event<FicheProjected> projected;
 
     @Incoming("register-fiches")
     @Blocking
@@ -43,6 +48,7 @@ public class RegisterProjection {
                 fiche.status = ProjectedFiche.Status.WITHDRAWN;
                 fiche.eventId = id;
                 fiche.receivedAt = Instant.now();
+                projected.fire(new FicheProjected(number, fiche.version, fiche.status));
             }
             return;
         }
@@ -71,6 +77,7 @@ public class RegisterProjection {
         current.eventId = id;
         current.receivedAt = Instant.now();
         current.persist();
+        projected.fire(new FicheProjected(number, version, current.status));
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
