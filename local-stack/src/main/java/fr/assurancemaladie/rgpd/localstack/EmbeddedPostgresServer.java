@@ -52,6 +52,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("synchronous_commit", persistent ? "on" : "off")
                 .setServerConfig("full_page_writes", persistent ? "on" : "off")
                 .setPGStartupWait(Duration.ofSeconds(60))
+                .setRegisterShutdownHook(false) // stopped by its owner, after the processes that use it
                 .start();
         return new EmbeddedPostgresServer(postgres, port);
     }

@@ -45,6 +45,18 @@ public final class KeycloakServer implements AutoCloseable {
      */
     public static KeycloakServer start(Path home, int port, Path log, boolean freshData, Duration timeout)
             throws IOException {
+        KeycloakServer server = launch(home, port, log, freshData);
+        try {
+            server.awaitRealm(timeout, log);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    /** Starts the process without waiting: the caller can register it for shutdown, then {@link #awaitRealm}. */
+    public static KeycloakServer launch(Path home, int port, Path log, boolean freshData) throws IOException {
         unpackIfMissing(home);
         Path data = home.resolve("data");
         if (freshData) {
@@ -72,17 +84,11 @@ public final class KeycloakServer implements AutoCloseable {
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
         env.putIfAbsent("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
         env.put("JAVA_HOME", System.getProperty("java.home"));
-        KeycloakServer server = new KeycloakServer(builder.start(), port);
-        try {
-            server.awaitRealm(timeout, log);
-        } catch (IOException | RuntimeException e) {
-            server.close();
-            throw e;
-        }
-        return server;
+        return new KeycloakServer(builder.start(), port);
     }
 
-    private void awaitRealm(Duration timeout, Path log) throws IOException {
+    /** Waits until the realm answers its discovery document; fails early if the process died. */
+    public void awaitRealm(Duration timeout, Path log) throws IOException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
                 .timeout(Duration.ofSeconds(5)).build();

@@ -64,18 +64,18 @@ public final class LocalRun {
     }
 
     void start(boolean reset) throws Exception {
+        lock();
         if (reset) {
             out.println("Resetting: deleting " + data);
             KeycloakServer.deleteRecursively(data);
         }
         Files.createDirectories(data.resolve("logs"));
-        lock();
 
         int pgPort = Ports.firstFreeFrom(POSTGRES_PORT);
         step("PostgreSQL 17 on 127.0.0.1:" + pgPort);
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(data.resolve("postgres"),
                 data.resolve("postgres-binaries"), pgPort, true);
-        started.add(postgres);
+        register(postgres);
         for (Service s : SERVICES) {
             postgres.ensureDatabase(s.database());
         }
@@ -84,7 +84,7 @@ public final class LocalRun {
         int controllerPort = Ports.firstFreeFrom(kafkaPort + 1);
         step("Kafka (KRaft) on 127.0.0.1:" + kafkaPort);
         EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(data.resolve("kafka"), kafkaPort, controllerPort);
-        started.add(kafka);
+        register(kafka);
         PlatformTopics.create(kafka.bootstrapServers(), 3);
 
         requireFree(KEYCLOAK_PORT, "Keycloak (the token issuer is http://127.0.0.1:" + KEYCLOAK_PORT + "/realms/rgpd)");
@@ -93,16 +93,17 @@ public final class LocalRun {
         }
         step("Keycloak " + StackSettings.keycloakVersion() + " on 127.0.0.1:" + KEYCLOAK_PORT
                 + " (first start builds Keycloak: about a minute)");
-        KeycloakServer keycloak = KeycloakServer.start(data.resolve("keycloak"), KEYCLOAK_PORT,
-                data.resolve("logs/keycloak.log"), false, Duration.ofMinutes(5));
-        started.add(keycloak);
+        Path keycloakLog = data.resolve("logs/keycloak.log");
+        KeycloakServer keycloak = KeycloakServer.launch(data.resolve("keycloak"), KEYCLOAK_PORT, keycloakLog, false);
+        register(keycloak);
+        keycloak.awaitRealm(Duration.ofMinutes(5), keycloakLog);
 
         List<Process> services = new ArrayList<>();
         for (Service s : SERVICES) {
             step(s.name() + " on 127.0.0.1:" + s.port());
             Process p = startService(s, postgres, kafka, keycloak);
+            register(() -> ProcessTrees.stop(p.toHandle(), Duration.ofSeconds(20)));
             services.add(p);
-            started.add(() -> ProcessTrees.stop(p.toHandle(), Duration.ofSeconds(20)));
         }
         for (int i = 0; i < SERVICES.size(); i++) {
             awaitReady(SERVICES.get(i), services.get(i));
@@ -154,14 +155,29 @@ public final class LocalRun {
                 + data.resolve("logs/" + s.name() + ".log"));
     }
 
-    private void lock() throws IOException {
-        FileChannel channel = FileChannel.open(data.resolve("run.lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+    /**
+     * Remembers something to stop. Called as soon as a child exists, so that Ctrl-C during a long start (Keycloak's
+     * first build) stops it too; once stopping has begun, the child is stopped at once and the start aborts.
+     */
+    private synchronized void register(AutoCloseable child) throws Exception {
+        if (stopping) {
+            child.close();
+            throw new IllegalStateException("stopped while starting");
+        }
+        started.add(child);
+    }
+
+    /** Taken before anything else, outside .local-data so that --reset cannot delete it under a running stack. */
+    private void lock() throws Exception {
+        Path lockFile = root.resolve("target/run-local.lock");
+        Files.createDirectories(lockFile.getParent());
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = channel.tryLock();
         if (lock == null) {
-            throw new IllegalStateException("another ./run-local is already running on " + data);
+            channel.close();
+            throw new IllegalStateException("another ./run-local is already running here");
         }
-        started.add(channel);
+        register(channel);
     }
 
     private static void requireFree(int port, String what) {

@@ -1,13 +1,16 @@
 package fr.assurancemaladie.rgpd.projection;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.assurancemaladie.rgpd.events.EventTypes;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,15 +19,24 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps {@code fiche_projection} in step with {@code register.fiches}. A record that cannot be understood goes to
- * {@code register.fiches.dlq} (failure strategy) and consumption goes on. Older versions never overwrite newer ones,
- * so a replay or a redelivery changes nothing. Each change fires a {@link FicheProjected} CDI event. The channel
- * {@code register-fiches} is configured by each service that uses this module.
+ * Keeps {@code fiche_projection} in step with {@code register.fiches}.
+ *
+ * <ul>
+ * <li>A record that breaks the contract (no CloudEvent headers, unknown type, key and payload disagreeing, not JSON)
+ * is rejected: the failure strategy sends it to {@code register.fiches.dlq} with the reason, and consumption goes
+ * on.</li>
+ * <li>A valid record is never dropped: if the database fails (restart, pool exhausted), it is retried with a capped
+ * back-off until it is stored, holding the partition, so no fiche version is skipped.</li>
+ * <li>Older versions never overwrite newer ones, so a replay or a redelivery changes nothing.</li>
+ * </ul>
+ * Each change fires a {@link FicheProjected} CDI event inside the transaction. The channel {@code register-fiches}
+ * is configured by each service that uses this module.
  */
 @ApplicationScoped
 public class RegisterProjection {
 
     private static final Logger LOG = Logger.getLogger(RegisterProjection.class);
+    private static final long MAX_BACKOFF_MS = 30_000;
 
     @Inject
     ObjectMapper json;
@@ -32,56 +44,124 @@ public class RegisterProjection {
     @Inject
     Event<FicheProjected> projected;
 
+    private volatile boolean running = true;
+
+    /** A record understood: what the projection must become. */
+    record Change(int number, int version, boolean withdrawn, String title, String payload, String eventId) {
+    }
+
+    /** The record breaks the contract of register.fiches: retrying cannot help. */
+    static final class InvalidRecordException extends IllegalArgumentException {
+        InvalidRecordException(String message) {
+            super(message);
+        }
+    }
+
     @Incoming("register-fiches")
     @Blocking
-    @Transactional
-    public void onRecord(ConsumerRecord<String, String> record) throws Exception {
+    public void onRecord(ConsumerRecord<String, String> record) {
+        Change change = parse(record);
+        long backoff = 500;
+        while (true) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> apply(change));
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    throw e; // shutting down: the record is not acknowledged and is read again at the next start
+                }
+                LOG.warnf("Fiche %d version %d not projected yet (%s); retrying in %d ms", change.number(),
+                        change.version(), e.getClass().getSimpleName(), backoff);
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+            }
+        }
+    }
+
+    Change parse(ConsumerRecord<String, String> record) {
         String type = header(record, "ce_type");
         String id = header(record, "ce_id");
         if (id == null || type == null) {
-            throw new IllegalArgumentException("Not a CloudEvent: ce_id and ce_type headers are required");
+            throw new InvalidRecordException("Not a CloudEvent: ce_id and ce_type headers are required");
         }
-        int number = Integer.parseInt(record.key());
+        int number = fiche(record.key());
         if (EventTypes.FICHE_WITHDRAWN.equals(type)) {
-            ProjectedFiche fiche = ProjectedFiche.findById(number);
-            if (fiche != null) {
-                fiche.status = ProjectedFiche.Status.WITHDRAWN;
-                fiche.eventId = id;
-                fiche.receivedAt = Instant.now();
-                projected.fire(new FicheProjected(number, fiche.version, fiche.status));
+            return new Change(number, 0, true, null, null, id);
+        }
+        if (!EventTypes.FICHE_PUBLISHED.equals(type)) {
+            throw new InvalidRecordException("Unknown event type " + type);
+        }
+        JsonNode fiche;
+        try {
+            fiche = record.value() == null ? null : json.readTree(record.value());
+        } catch (JsonProcessingException e) {
+            throw new InvalidRecordException("Payload is not JSON");
+        }
+        if (fiche == null || !fiche.isObject() || fiche.path("number").asInt(-1) != number
+                || !fiche.path("version").canConvertToInt() || fiche.path("version").asInt() < 1) {
+            throw new InvalidRecordException("Fiche payload must carry number = key and a version >= 1");
+        }
+        String title = fiche.path("title").isTextual() ? fiche.path("title").asText() : null;
+        return new Change(number, fiche.path("version").asInt(), false, title, record.value(), id);
+    }
+
+    private static int fiche(String key) {
+        try {
+            int number = Integer.parseInt(key);
+            if (number >= 1 && number <= 9999) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new InvalidRecordException("Record key must be a fiche number (1-9999)");
+    }
+
+    void apply(Change change) {
+        ProjectedFiche current = ProjectedFiche.findById(change.number());
+        if (change.withdrawn()) {
+            if (current != null) {
+                current.status = ProjectedFiche.Status.WITHDRAWN;
+                current.eventId = change.eventId();
+                current.receivedAt = Instant.now();
+                projected.fire(new FicheProjected(current.number, current.version, current.status));
             }
             return;
         }
-        if (!EventTypes.FICHE_PUBLISHED.equals(type)) {
-            throw new IllegalArgumentException("Unknown event type " + type);
-        }
-        JsonNode fiche = json.readTree(record.value());
-        if (fiche == null || fiche.path("number").asInt(-1) != number || !fiche.path("version").canConvertToInt()
-                || fiche.path("version").asInt() < 1) {
-            throw new IllegalArgumentException("Fiche payload must carry number = key and a version >= 1");
-        }
-        int version = fiche.path("version").asInt();
-        ProjectedFiche current = ProjectedFiche.findById(number);
-        if (current != null && current.version > version) {
-            LOG.debugf("Fiche %d version %d ignored: version %d already projected", number, version, current.version);
+        if (current != null && current.version > change.version()) {
+            LOG.debugf("Fiche %d version %d ignored: version %d already projected", change.number(),
+                    change.version(), current.version);
             return;
         }
         if (current == null) {
             current = new ProjectedFiche();
-            current.number = number;
+            current.number = change.number();
         }
-        current.version = version;
+        current.version = change.version();
         current.status = ProjectedFiche.Status.PUBLISHED;
-        current.title = fiche.path("title").isTextual() ? fiche.path("title").asText() : null;
-        current.payload = record.value();
-        current.eventId = id;
+        current.title = change.title();
+        current.payload = change.payload();
+        current.eventId = change.eventId();
         current.receivedAt = Instant.now();
         current.persist();
-        projected.fire(new FicheProjected(number, version, current.status));
+        projected.fire(new FicheProjected(current.number, current.version, current.status));
+    }
+
+    void stopRetrying(@Observes ShutdownEvent event) {
+        running = false;
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
         Header h = record.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying", e);
+        }
     }
 }

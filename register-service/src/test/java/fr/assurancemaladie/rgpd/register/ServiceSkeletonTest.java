@@ -141,7 +141,10 @@ class ServiceSkeletonTest {
         String[] parts = tampered.split("\\.");
         String forged = parts[0] + "." + TestTokens.withRoles("editeur", "register-editor").split("\\.")[1] + "." + parts[2];
         for (String token : List.of(wrongIssuer, wrongAudience, expired, forged, "not-a-jwt")) {
-            given().auth().oauth2(token).when().get("/api/v1/drafts").then().statusCode(401);
+            given().auth().oauth2(token).when().get("/api/v1/drafts").then()
+                    .statusCode(401)
+                    .contentType("application/problem+json")
+                    .header("WWW-Authenticate", startsWith("Bearer"));
         }
     }
 

@@ -3,6 +3,7 @@ package fr.assurancemaladie.rgpd.support.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import fr.assurancemaladie.rgpd.events.Nir;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -53,7 +54,8 @@ public class ProblemMappers {
         return respond(400, "Requête invalide", detail, uri, violations);
     }
 
-    @ServerExceptionMapper
+    /** Quarkus has its own mapper for MismatchedInputException: naming it here makes ours win. */
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, InvalidFormatException.class})
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         String detail = "Le corps de la requête n'est pas un JSON valide.";
         if (e instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()) {
@@ -62,6 +64,12 @@ public class ProblemMappers {
             detail = "Type inattendu pour le champ « " + path(mismatched) + " ».";
         }
         return respond(400, "Requête invalide", detail, uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidNir(Nir.InvalidNirException e, UriInfo uri) {
+        return respond(400, "Requête invalide", e.problem().message(), uri,
+                List.of(new Problem.Violation("nir", e.problem().message())));
     }
 
     @ServerExceptionMapper
@@ -76,7 +84,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
-        LOG.error("Unexpected failure", e);
+        // The class only: a message may quote stored values (a constraint violation names the key), and a NIR
+        // must never reach the log. The stack trace is kept at debug level.
+        LOG.errorf("Unexpected failure on %s: %s", uri == null ? "?" : uri.getPath(), e.getClass().getName());
+        LOG.debug("Unexpected failure", e);
         return respond(500, "Erreur interne", "Une erreur inattendue s'est produite. Réessayez plus tard.", uri, null);
     }
 

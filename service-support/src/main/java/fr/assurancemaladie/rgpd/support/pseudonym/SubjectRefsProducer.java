@@ -1,7 +1,9 @@
 package fr.assurancemaladie.rgpd.support.pseudonym;
 
 import fr.assurancemaladie.rgpd.events.SubjectRefs;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -15,5 +17,10 @@ public class SubjectRefsProducer {
     @ApplicationScoped
     SubjectRefs subjectRefs(@ConfigProperty(name = "rgpd.pseudonymisation.pepper") String pepper) {
         return new SubjectRefs(pepper);
+    }
+
+    /** Builds the pseudonymiser at startup, so a missing or short pepper stops the service at once. */
+    void checkAtStartup(@Observes StartupEvent event, SubjectRefs refs) {
+        refs.toString();
     }
 }
