@@ -11,25 +11,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.assurancemaladie.rgpd.events.EventTypes;
 import fr.assurancemaladie.rgpd.events.Topics;
+import fr.assurancemaladie.rgpd.localstack.testing.TestKafka;
 import fr.assurancemaladie.rgpd.localstack.testing.TestTokens;
 import fr.assurancemaladie.rgpd.register.publication.FichePublisher;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -74,33 +67,13 @@ class ServiceSkeletonTest {
         String json = "{\"number\":" + number + ",\"version\":1,\"title\":\"Test\"}";
         publisher.published(number, json).toCompletableFuture().get(30, TimeUnit.SECONDS);
 
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.REGISTER_FICHES));
-            ConsumerRecord<String, String> found = null;
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (found == null && Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (String.valueOf(number).equals(r.key())) {
-                        found = r;
-                    }
-                }
-            }
-            assertNotNull(found, "record of fiche " + number + " on " + Topics.REGISTER_FICHES);
-            assertEquals(json, found.value());
-            assertEquals(EventTypes.FICHE_PUBLISHED, header(found, "ce_type"));
-            assertEquals("1.0", header(found, "ce_specversion"));
-            assertEquals("urn:assurancemaladie:rgpd:register-service", header(found, "ce_source"));
-        }
-    }
-
-    private static String header(ConsumerRecord<String, String> r, String name) {
-        var h = r.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+        TestKafka.Received found = TestKafka.awaitRecord(bootstrapServers, Topics.REGISTER_FICHES,
+                String.valueOf(number), Duration.ofSeconds(30));
+        assertNotNull(found, "record of fiche " + number + " on " + Topics.REGISTER_FICHES);
+        assertEquals(json, found.value());
+        assertEquals(EventTypes.FICHE_PUBLISHED, found.header("ce_type"));
+        assertEquals("1.0", found.header("ce_specversion"));
+        assertEquals("urn:assurancemaladie:rgpd:register-service", found.header("ce_source"));
     }
 
     @Test

@@ -12,29 +12,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.assurancemaladie.rgpd.events.EventTypes;
 import fr.assurancemaladie.rgpd.events.Topics;
+import fr.assurancemaladie.rgpd.localstack.testing.TestKafka;
 import fr.assurancemaladie.rgpd.localstack.testing.TestTokens;
 import fr.assurancemaladie.rgpd.projection.ProjectedFiche;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -89,39 +77,14 @@ class ServiceSkeletonTest {
         await().atMost(Duration.ofSeconds(30)).until(
                 () -> QuarkusTransaction.requiringNew().call(() -> ProjectedFiche.findById(number)) != null);
 
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.dlq(Topics.REGISTER_FICHES)));
-            ConsumerRecord<String, String> dead = null;
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (dead == null && Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (poisonKey.equals(r.key())) {
-                        dead = r;
-                    }
-                }
-            }
-            assertNotNull(dead, "poison record in the DLQ");
-            assertNotNull(dead.headers().lastHeader("dead-letter-reason"), "reason header");
-        }
+        TestKafka.Received dead = TestKafka.awaitRecord(bootstrapServers,
+                Topics.dlq(Topics.REGISTER_FICHES), poisonKey, Duration.ofSeconds(30));
+        assertNotNull(dead, "poison record in the DLQ");
+        assertNotNull(dead.header("dead-letter-reason"), "reason header");
     }
 
     private void send(String key, String type, String value) throws Exception {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (KafkaProducer<String, String> producer =
-                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.REGISTER_FICHES, key, value);
-            record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
-            record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-            record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
-            record.headers().add("ce_source", "urn:test".getBytes(StandardCharsets.UTF_8));
-            producer.send(record).get(30, TimeUnit.SECONDS);
-        }
+        TestKafka.sendCloudEvent(bootstrapServers, Topics.REGISTER_FICHES, key, type, value);
     }
 
     @Test

@@ -1,0 +1,107 @@
+package fr.assurancemaladie.rgpd.localstack.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** What tests do on the real broker: send a CloudEvent as another system would, read a topic as a consumer would. */
+public final class TestKafka {
+
+    private TestKafka() {
+    }
+
+    /** Sends a binary-mode CloudEvent (value = data, attributes in ce_* headers) and waits for the broker's ack. */
+    public static void sendCloudEvent(String bootstrapServers, String topic, String key, String type, String data)
+            throws Exception {
+        withContextClassLoader(() -> {
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(props(bootstrapServers),
+                    new StringSerializer(), new StringSerializer())) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, data);
+                record.headers().add("ce_specversion", bytes("1.0"));
+                record.headers().add("ce_id", bytes(UUID.randomUUID().toString()));
+                record.headers().add("ce_type", bytes(type));
+                record.headers().add("ce_source", bytes("urn:test"));
+                producer.send(record).get(30, TimeUnit.SECONDS);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * A record as read, in plain JDK types: this class is loaded parent-first, so Kafka's own record class would not
+     * be the one the test sees.
+     */
+    public record Received(String key, String value, Map<String, String> headers) {
+        public String header(String name) {
+            return headers.get(name);
+        }
+    }
+
+    /** Reads {@code topic} from the beginning with a new group until a record with {@code key} comes, or null. */
+    public static Received awaitRecord(String bootstrapServers, String topic, String key,
+            Duration timeout) throws Exception {
+        return withContextClassLoader(() -> {
+            Properties props = props(bootstrapServers);
+            props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+            props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            try (KafkaConsumer<String, String> consumer =
+                    new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+                consumer.subscribe(List.of(topic));
+                Instant deadline = Instant.now().plus(timeout);
+                while (Instant.now().isBefore(deadline)) {
+                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                        if (key.equals(r.key())) {
+                            Map<String, String> headers = new HashMap<>();
+                            for (Header h : r.headers()) {
+                                headers.put(h.key(), h.value() == null ? null
+                                        : new String(h.value(), StandardCharsets.UTF_8));
+                            }
+                            return new Received(r.key(), r.value(), Map.copyOf(headers));
+                        }
+                    }
+                }
+                return null;
+            }
+        });
+    }
+
+    private static Properties props(String bootstrapServers) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrapServers);
+        return props;
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private interface Call<T> {
+        T call() throws Exception;
+    }
+
+    /** Kafka clients load their plug-ins through the context class loader: use this module's. */
+    private static <T> T withContextClassLoader(Call<T> call) throws Exception {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(TestKafka.class.getClassLoader());
+        try {
+            return call.call();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}
