@@ -69,35 +69,30 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         props.put("log.flush.interval.messages", "1000000");
         props.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
 
-        // Kafka instantiates configured classes through the context class loader: make it ours, so that a broker
-        // started from inside a Quarkus test sees the classes it was loaded with.
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(EmbeddedKafkaBroker.class.getClassLoader());
         try {
-            KafkaConfig config = new KafkaConfig(props, false);
-            if (!Files.exists(logDir.resolve("meta.properties"))) {
-                new Formatter()
-                        .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                        .setNodeId(NODE_ID)
-                        .setClusterId(Uuid.randomUuid().toString())
-                        .setControllerListenerName("CONTROLLER")
-                        .setMetadataLogDirectory(logDir.toString())
-                        .setDirectories(List.of(logDir.toString()))
-                        .setReleaseVersion(MetadataVersion.latestProduction())
-                        .run();
-            }
-            KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-            server.startup();
-            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, port);
-            broker.awaitReady();
-            return broker;
+            return ContextClassLoader.ofLocalStack(() -> {
+                KafkaConfig config = new KafkaConfig(props, false);
+                if (!Files.exists(logDir.resolve("meta.properties"))) {
+                    new Formatter()
+                            .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                            .setNodeId(NODE_ID)
+                            .setClusterId(Uuid.randomUuid().toString())
+                            .setControllerListenerName("CONTROLLER")
+                            .setMetadataLogDirectory(logDir.toString())
+                            .setDirectories(List.of(logDir.toString()))
+                            .setReleaseVersion(MetadataVersion.latestProduction())
+                            .run();
+                }
+                KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+                server.startup();
+                EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, port);
+                broker.awaitReady();
+                return broker;
+            });
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IOException("Cannot start the embedded Kafka broker", e);
-        } finally {
-            thread.setContextClassLoader(previous);
         }
     }
 

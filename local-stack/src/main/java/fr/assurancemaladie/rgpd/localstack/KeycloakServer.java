@@ -3,14 +3,10 @@ package fr.assurancemaladie.rgpd.localstack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,27 +85,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** Waits until the realm answers its discovery document; fails early if the process died. */
     public void awaitRealm(Duration timeout, Path log) throws IOException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
-                .timeout(Duration.ofSeconds(5)).build();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IOException("Keycloak stopped during start (exit " + process.exitValue() + "), see " + log);
-            }
-            try {
-                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("Interrupted while waiting for Keycloak", e);
-            }
-            sleep(1000);
-        }
-        throw new IOException("Keycloak not ready after " + timeout.toSeconds() + " s, see " + log);
+        HttpWait.untilOk(URI.create(issuer() + "/.well-known/openid-configuration"), process, timeout, "Keycloak", log);
     }
 
     public int port() {
@@ -186,14 +162,6 @@ public final class KeycloakServer implements AutoCloseable {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

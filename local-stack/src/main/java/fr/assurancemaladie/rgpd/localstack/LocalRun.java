@@ -3,16 +3,12 @@ package fr.assurancemaladie.rgpd.localstack;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -132,27 +128,9 @@ public final class LocalRun {
         return builder.start();
     }
 
-    private void awaitReady(Service s, Process process) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(s.name() + " stopped (exit " + process.exitValue() + "), see "
-                        + data.resolve("logs/" + s.name() + ".log"));
-            }
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException(s.name() + " not ready after 3 minutes, see "
-                + data.resolve("logs/" + s.name() + ".log"));
+    private void awaitReady(Service s, Process process) throws IOException {
+        HttpWait.untilOk(URI.create("http://127.0.0.1:" + s.port() + "/q/health/ready"), process,
+                Duration.ofMinutes(3), s.name(), data.resolve("logs/" + s.name() + ".log"));
     }
 
     /**

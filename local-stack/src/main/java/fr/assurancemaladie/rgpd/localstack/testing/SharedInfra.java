@@ -1,5 +1,6 @@
 package fr.assurancemaladie.rgpd.localstack.testing;
 
+import fr.assurancemaladie.rgpd.localstack.ContextClassLoader;
 import fr.assurancemaladie.rgpd.localstack.EmbeddedKafkaBroker;
 import fr.assurancemaladie.rgpd.localstack.EmbeddedPostgresServer;
 import fr.assurancemaladie.rgpd.localstack.PlatformTopics;
@@ -31,15 +32,12 @@ public final class SharedInfra {
 
     public static synchronized SharedInfra get() {
         if (instance == null) {
-            // Kafka and the JDBC driver load classes through the context class loader: make it ours, not the
-            // class loader of the Quarkus application that happens to be booting.
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            thread.setContextClassLoader(SharedInfra.class.getClassLoader());
             try {
-                instance = start();
-            } finally {
-                thread.setContextClassLoader(previous);
+                instance = ContextClassLoader.ofLocalStack(SharedInfra::start);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
         }
         return instance;

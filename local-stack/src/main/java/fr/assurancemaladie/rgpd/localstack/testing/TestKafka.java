@@ -1,5 +1,6 @@
 package fr.assurancemaladie.rgpd.localstack.testing;
 
+import fr.assurancemaladie.rgpd.localstack.ContextClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,7 @@ public final class TestKafka {
     /** Sends a binary-mode CloudEvent (value = data, attributes in ce_* headers) and waits for the broker's ack. */
     public static void sendCloudEvent(String bootstrapServers, String topic, String key, String type, String data)
             throws Exception {
-        withContextClassLoader(() -> {
+        ContextClassLoader.ofLocalStack(() -> {
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(props(bootstrapServers),
                     new StringSerializer(), new StringSerializer())) {
                 ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, data);
@@ -54,7 +55,7 @@ public final class TestKafka {
     /** Reads {@code topic} from the beginning with a new group until a record with {@code key} comes, or null. */
     public static Received awaitRecord(String bootstrapServers, String topic, String key,
             Duration timeout) throws Exception {
-        return withContextClassLoader(() -> {
+        return ContextClassLoader.ofLocalStack(() -> {
             Properties props = props(bootstrapServers);
             props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
             props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -87,21 +88,5 @@ public final class TestKafka {
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private interface Call<T> {
-        T call() throws Exception;
-    }
-
-    /** Kafka clients load their plug-ins through the context class loader: use this module's. */
-    private static <T> T withContextClassLoader(Call<T> call) throws Exception {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(TestKafka.class.getClassLoader());
-        try {
-            return call.call();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
     }
 }
