@@ -9,7 +9,10 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return TestInfrastructure.keycloakOidc();
+        Map<String, String> config = new java.util.HashMap<>(TestInfrastructure.keycloakOidc());
+        // this app runs on a database of its own: no second register on the shared register.fiches topic
+        config.put("rgpd.register.seed.enabled", "false");
+        return config;
     }
 
     @Override

@@ -86,6 +86,42 @@ public final class TestKafka {
         return props;
     }
 
+    /**
+     * Reads every record of {@code topic} from the beginning up to the end offsets seen when the call starts (keys,
+     * values and headers, in partition order).
+     */
+    public static List<Received> readToEnd(String bootstrapServers, String topic, Duration timeout) throws Exception {
+        return ContextClassLoader.ofLocalStack(() -> {
+            Properties props = props(bootstrapServers);
+            props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+            props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+            try (KafkaConsumer<String, String> consumer =
+                    new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+                var partitions = consumer.partitionsFor(topic).stream()
+                        .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
+                List<Received> out = new java.util.ArrayList<>();
+                Instant deadline = Instant.now().plus(timeout);
+                while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new IllegalStateException("Topic " + topic + " not read to its end in " + timeout);
+                    }
+                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                        Map<String, String> headers = new HashMap<>();
+                        for (Header h : r.headers()) {
+                            headers.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
+                        }
+                        out.add(new Received(r.key(), r.value(), Map.copyOf(headers)));
+                    }
+                }
+                return List.copyOf(out);
+            }
+        });
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

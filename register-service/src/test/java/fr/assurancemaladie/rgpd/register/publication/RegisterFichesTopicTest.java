@@ -1,0 +1,89 @@
+package fr.assurancemaladie.rgpd.register.publication;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.assurancemaladie.rgpd.events.EventTypes;
+import fr.assurancemaladie.rgpd.events.Topics;
+import fr.assurancemaladie.rgpd.localstack.testing.TestKafka;
+import fr.assurancemaladie.rgpd.register.fiche.FicheVersion;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** Every published fiche reaches register.fiches once, whole, as a CloudEvent keyed by its number. */
+@QuarkusTest
+class RegisterFichesTopicTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    FicheOutbox outbox;
+
+    @Test
+    void everyPublishedFicheIsOnTheTopicOnce() throws Exception {
+        awaitOutboxEmpty();
+        List<TestKafka.Received> records = TestKafka.readToEnd(bootstrapServers, Topics.REGISTER_FICHES, Duration.ofSeconds(60));
+        Map<String, Integer> perVersion = new HashMap<>();
+        Map<Integer, JsonNode> firstVersions = new HashMap<>();
+        for (TestKafka.Received r : records) {
+            JsonNode fiche = JSON.readTree(r.value());
+            int number = fiche.path("number").asInt();
+            if (number < 1 || number > 87) {
+                continue; // other tests put their own records on the topic
+            }
+            assertEquals(String.valueOf(number), r.key(), "key = fiche number");
+            assertEquals(EventTypes.FICHE_PUBLISHED, r.header("ce_type"));
+            assertEquals(String.valueOf(number), r.header("ce_subject"));
+            assertEquals("PUBLISHED", fiche.path("status").asText());
+            perVersion.merge(number + "/" + fiche.path("version").asInt(), 1, Integer::sum);
+            if (fiche.path("version").asInt() == 1) {
+                firstVersions.put(number, fiche);
+            }
+        }
+        assertEquals(IntStream.rangeClosed(1, 87).boxed().toList(), firstVersions.keySet().stream().sorted().toList(),
+                "version 1 of every fiche");
+        perVersion.forEach((key, count) -> assertEquals(1, count, "fiche/version " + key + " sent once"));
+        JsonNode one = firstVersions.get(1);
+        assertEquals("RIGHTS_END", one.path("retentionRules").get(0).path("trigger").asText(), "the whole fiche");
+        assertTrue(one.path("rights").path("objection").has("reason"));
+
+        // a relay run (as after a restart) republishes nothing: everything published was acknowledged
+        long unsent = QuarkusTransaction.requiringNew().call(() -> FicheVersion.count(
+                "status = ?1 and eventSentAt is null", FicheVersion.Status.PUBLISHED));
+        assertEquals(0, unsent);
+        outbox.relay();
+        List<TestKafka.Received> after = TestKafka.readToEnd(bootstrapServers, Topics.REGISTER_FICHES, Duration.ofSeconds(60));
+        assertEquals(registerRecords(records), registerRecords(after), "no fiche record added by another relay run");
+    }
+
+    private static long registerRecords(List<TestKafka.Received> records) {
+        return records.stream().filter(r -> r.key() != null && r.key().matches("\\d{1,2}")).count();
+    }
+
+    private void awaitOutboxEmpty() throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            long unsent = QuarkusTransaction.requiringNew().call(() -> FicheVersion.count(
+                    "status = ?1 and eventSentAt is null", FicheVersion.Status.PUBLISHED));
+            if (unsent == 0) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("outbox not drained in 60 s");
+    }
+}
