@@ -26,10 +26,10 @@ public final class RegisterExport {
     private RegisterExport() {
     }
 
-    // ---- CSV (RFC 4180, UTF-8, comma-separated; list items joined by " | ")
+    // ---- CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read the accents; list items joined by " | ")
 
     public static String csv(List<Fiche> fiches) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder("\uFEFF");
         row(out, List.of("number", "version", "domainCode", "domain", "title", "subPurposes", "legalBases",
                 "gdprArticles", "dataSubjectCategories", "dataTypes", "recipients", "accessors", "retentionRules",
                 "access", "rectification", "erasure", "limitation", "objection", "portability",
@@ -57,6 +57,9 @@ public final class RegisterExport {
                 out.append(',');
             }
             String c = cells.get(i);
+            if (!c.isEmpty() && "=+-@\t\r".indexOf(c.charAt(0)) >= 0) {
+                c = "'" + c; // a cell is text, never a spreadsheet formula (CSV injection)
+            }
             if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0) {
                 out.append('"').append(c.replace("\"", "\"\"")).append('"');
             } else {

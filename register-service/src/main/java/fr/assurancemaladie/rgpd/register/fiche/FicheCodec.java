@@ -65,15 +65,19 @@ public class FicheCodec {
         }
     }
 
+    /** PostgreSQL limits a tsvector to 1 MB: the searchable text is capped well below. */
+    static final int MAX_SEARCH_TEXT = 200_000;
+
     /** The words the French full-text search looks into. */
     public static String searchText(Fiche f) {
-        return String.join("\n", Stream.of(
+        String text = String.join("\n", Stream.of(
                 Stream.of(f.domain()), f.purposeDetails().stream(), f.subPurposes().stream(),
                 f.legalBases().stream().map(LegalBasis::text), f.dataSubjectCategories().stream(),
                 f.dataTypes().stream(), f.recipients().stream(), f.accessors().stream(),
                 f.retentionRules().stream().map(r -> r.text()), f.rightsText().stream(),
                 Stream.of(f.objectionExclusionReason()), f.securityMeasures().stream(), f.controllerNotes().stream())
                 .flatMap(s -> s).filter(s -> s != null && !s.isBlank()).toList());
+        return text.length() <= MAX_SEARCH_TEXT ? text : text.substring(0, MAX_SEARCH_TEXT);
     }
 
     public List<FicheDiff.Change> diff(Fiche before, Fiche after) {

@@ -26,7 +26,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -52,6 +55,9 @@ public class FicheResource {
 
     @Inject
     FicheSearch search;
+
+    @Inject
+    PublishedFicheCache cache;
 
     @Inject
     FicheCodec codec;
@@ -85,9 +91,11 @@ public class FicheResource {
             @Parameter(description = "access, rectification, erasure, limitation, objection or portability") @QueryParam("right") String right,
             @Parameter(description = "Applicability wanted for 'right'") @QueryParam("applies") String applies,
             @Parameter(description = "Retention trigger code, e.g. RIGHTS_END") @QueryParam("trigger") String trigger,
-            @Parameter(description = "PUBLISHED (default) or DRAFT (editors)") @QueryParam("status") @DefaultValue("PUBLISHED") String status,
-            @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size) {
+            @Parameter(description = "PUBLISHED (default) or DRAFT (editors, admins, national DPO)") @QueryParam("status") @DefaultValue("PUBLISHED") String status,
+            @QueryParam("page") @DefaultValue("0") String pageParam,
+            @QueryParam("size") @DefaultValue("20") String sizeParam) {
+        int page = integer("page", pageParam);
+        int size = integer("size", sizeParam);
         FicheVersion.Status wanted = switch (status.toUpperCase(Locale.ROOT)) {
             case "PUBLISHED" -> FicheVersion.Status.PUBLISHED;
             case "DRAFT" -> {
@@ -138,11 +146,30 @@ public class FicheResource {
     @Path("/fiches/{number}")
     @PermitAll
     @Operation(summary = "A published fiche, whole: the contract other services rely on")
-    @APIResponse(responseCode = "200", description = "The fiche")
+    @APIResponse(responseCode = "200", description = "The fiche", content = @org.eclipse.microprofile.openapi.annotations.media.Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Fiche.class)))
     @APIResponse(responseCode = "404", description = "No published fiche with that number")
-    public Fiche get(@PathParam("number") int number) {
-        return fiches.published(number).orElseThrow(() -> ProblemException.notFound(
-                "La fiche n°" + number + " n'existe pas ou n'est pas publiée."));
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match matches the ETag)")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> get(@PathParam("number") int number,
+            @jakarta.ws.rs.HeaderParam("If-None-Match") String ifNoneMatch) {
+        // the hot path answers from memory on the event loop; a miss reads the database on a worker thread
+        Optional<PublishedFicheCache.Entry> cached = cache.cached(number);
+        if (cached.isPresent()) {
+            return Uni.createFrom().item(ficheResponse(cached.get(), ifNoneMatch));
+        }
+        return Uni.createFrom().item(() -> cache.get(number))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .map(entry -> ficheResponse(entry.orElseThrow(() -> ProblemException.notFound(
+                        "La fiche n°" + number + " n'existe pas ou n'est pas publiée.")), ifNoneMatch));
+    }
+
+    private static Response ficheResponse(PublishedFicheCache.Entry fiche, String ifNoneMatch) {
+        if (fiche.etag().equals(ifNoneMatch)) {
+            return Response.notModified().header(jakarta.ws.rs.core.HttpHeaders.ETAG, fiche.etag()).build();
+        }
+        return Response.ok(fiche.json(), MediaType.APPLICATION_JSON_TYPE)
+                .header(jakarta.ws.rs.core.HttpHeaders.ETAG, fiche.etag()).build();
     }
 
     @PUT
@@ -157,7 +184,10 @@ public class FicheResource {
     @APIResponse(responseCode = "201", description = "New draft version")
     @APIResponse(responseCode = "200", description = "No change: the latest version")
     @APIResponse(responseCode = "400", description = "Invalid fiche")
-    public Response put(@PathParam("number") int number, Fiche body) {
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer the latest")
+    public Response put(@PathParam("number") int number,
+            @Parameter(description = "Optional: the ETag (\"n-v\") or version the edit starts from; refused if the fiche changed since")
+            @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch, Fiche body) {
         if (body == null) {
             throw ProblemException.badRequest("Le corps de la requête doit être une fiche au format JSON.");
         }
@@ -178,7 +208,7 @@ public class FicheResource {
             throw new ProblemException(400, "Requête invalide", "La fiche n'est pas valide.",
                     List.of(new Problem.Violation("domain", "Nom de domaine requis pour un nouveau code de domaine.")));
         }
-        Written written = fiches.saveDraft(edited, user());
+        Written written = fiches.saveDraft(edited, user(), baseVersion(number, ifMatch));
         Fiche saved = fiches.version(number, written.version()).map(fiches::view).orElseThrow();
         return Response.status(written.outcome() == Outcome.UNCHANGED ? 200 : 201).entity(saved).build();
     }
@@ -193,11 +223,12 @@ public class FicheResource {
     @APIResponse(responseCode = "403", description = "Neither admin nor national DPO")
     @APIResponse(responseCode = "409", description = "No draft to publish")
     public Fiche publish(@PathParam("number") int number) {
-        boolean nationalDpo = identity.hasRole("dpo") && NATIONAL_CAISSE.equals(jwt.getClaim("caisse"));
-        if (!identity.hasRole("admin") && !nationalDpo) {
+        if (!identity.hasRole("admin") && !isNationalDpo()) {
             throw ProblemException.forbidden("La publication d'une fiche est réservée aux administrateurs et au DPO national.");
         }
-        return fiches.view(fiches.publish(number, user()));
+        Fiche published = fiches.view(fiches.publish(number, user()));
+        cache.load(number); // committed: serve the new version at once
+        return published;
     }
 
     @GET
@@ -230,7 +261,10 @@ public class FicheResource {
     @PermitAll
     @Operation(summary = "Changes between two versions of a fiche", description = "Defaults: to = latest visible version, "
             + "from = the version before it.")
-    public Diff diff(@PathParam("number") int number, @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
+    public Diff diff(@PathParam("number") int number, @QueryParam("from") String fromParam,
+            @QueryParam("to") String toParam) {
+        Integer from = fromParam == null ? null : integer("from", fromParam);
+        Integer to = toParam == null ? null : integer("to", toParam);
         List<VersionInfo> history = versions(number);
         int target = to != null ? to : history.get(history.size() - 1).version();
         int source = from != null ? from : history.stream().mapToInt(VersionInfo::version).filter(v -> v < target)
@@ -246,8 +280,8 @@ public class FicheResource {
     @RolesAllowed({"register-editor", "admin"})
     @SecurityRequirement(name = "SecurityScheme")
     @Operation(summary = "Draft versions waiting for publication (register editors and admins)")
-    public FicheSearch.Page drafts(@QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("100") int size) {
+    public FicheSearch.Page drafts(@QueryParam("page") @DefaultValue("0") String page,
+            @QueryParam("size") @DefaultValue("100") String size) {
         return search(null, null, null, null, null, null, "DRAFT", page, size);
     }
 
@@ -257,7 +291,11 @@ public class FicheResource {
         FicheVersion v = fiches.version(number, version).orElseThrow(() -> ProblemException.notFound(
                 "La version " + version + " de la fiche n°" + number + " n'existe pas."));
         if (v.publishedAt == null && !isEditor()) {
-            throw ProblemException.notFound("La version " + version + " de la fiche n°" + number + " n'existe pas.");
+            if (identity.isAnonymous()) {
+                throw new io.quarkus.security.UnauthorizedException();
+            }
+            throw ProblemException.forbidden("Les brouillons sont réservés aux éditeurs du registre, aux administrateurs "
+                    + "et au DPO national.");
         }
         return v;
     }
@@ -266,8 +304,35 @@ public class FicheResource {
         return codec.tree(v.changes).findValuesAsText("field");
     }
 
+    /** Editors, admins and the national DPO (who publishes) may read drafts. */
     private boolean isEditor() {
-        return !identity.isAnonymous() && EDITORS.stream().anyMatch(identity::hasRole);
+        return !identity.isAnonymous() && (EDITORS.stream().anyMatch(identity::hasRole) || isNationalDpo());
+    }
+
+    private boolean isNationalDpo() {
+        return identity.hasRole("dpo") && NATIONAL_CAISSE.equals(jwt.getClaim("caisse"));
+    }
+
+    private static int integer(String name, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("« " + name + " » doit être un nombre entier.");
+        }
+    }
+
+    /** The version an If-Match header names ("86-3" as the ETag gives it, or "3"), or null without the header. */
+    private static Integer baseVersion(int number, String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        String tag = ifMatch.strip().replace("W/", "").replace("\"", "");
+        String version = tag.startsWith(number + "-") ? tag.substring(String.valueOf(number).length() + 1) : tag;
+        try {
+            return Integer.parseInt(version);
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("En-tête If-Match invalide : « " + ifMatch + " » (attendu : \"" + number + "-version\").");
+        }
     }
 
     private void requireEditor() {

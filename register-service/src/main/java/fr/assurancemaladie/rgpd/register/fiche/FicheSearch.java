@@ -53,16 +53,19 @@ public class FicheSearch {
             params.put("q", c.text());
         }
         if (c.gdprArticle() != null) {
-            where.append(" and v.payload -> 'gdprArticles' @> jsonb_build_array(cast(:article as text))");
+            // containment at the root of the payload: served by the jsonb_path_ops GIN index
+            where.append(" and v.payload @> jsonb_build_object('gdprArticles', jsonb_build_array(cast(:article as text)))");
             params.put("article", c.gdprArticle());
         }
         if (c.right() != null && c.applies() != null) {
-            where.append(" and v.payload -> 'rights' -> cast(:right as text) ->> 'applies' = :applies");
+            where.append(" and v.payload @> jsonb_build_object('rights', jsonb_build_object(cast(:right as text),"
+                    + " jsonb_build_object('applies', cast(:applies as boolean))))");
             params.put("right", c.right().field());
-            params.put("applies", c.applies().toString());
+            params.put("applies", c.applies());
         }
         if (c.trigger() != null) {
-            where.append(" and v.payload -> 'retentionRules' @> jsonb_build_array(jsonb_build_object('trigger', cast(:trigger as text)))");
+            where.append(" and v.payload @> jsonb_build_object('retentionRules',"
+                    + " jsonb_build_array(jsonb_build_object('trigger', cast(:trigger as text))))");
             params.put("trigger", c.trigger().name());
         }
         String order = c.text() != null

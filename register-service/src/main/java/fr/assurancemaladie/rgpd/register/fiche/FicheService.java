@@ -19,8 +19,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class FicheService {
 
-    /** What happened to one fiche in a write. */
-    public enum Outcome { PUBLISHED, DRAFTED, UNCHANGED }
+    /**
+     * What happened to one fiche in a write. KEPT_EDITOR_DRAFT: an import found a changed fiche while an editor's
+     * draft of it is pending; the editor's work is not overwritten (the report says so).
+     */
+    public enum Outcome { PUBLISHED, DRAFTED, UNCHANGED, KEPT_EDITOR_DRAFT }
 
     public record Written(int number, int version, Outcome outcome) {
     }
@@ -53,41 +56,63 @@ public class FicheService {
     }
 
     /**
-     * Writes the fiches of an imported document, in one transaction: a fiche never seen is published at once
-     * (the official text); a fiche whose imported content changed gets a new draft; an unchanged one is left alone.
+     * Writes the fiches of an imported document, in one transaction. With {@code publishNew} (the first import, into
+     * an empty register: the official text), a fiche never seen is published at once; otherwise it becomes a draft
+     * that an admin publishes. A fiche whose imported content changed gets a new draft (unless an editor's draft is
+     * pending); an unchanged one is left alone.
      */
     @Transactional
-    public List<Written> importFiches(List<Fiche> fiches, String user) {
+    public List<Written> importFiches(List<Fiche> fiches, String user, boolean publishNew) {
         lockRegister();
         Instant now = Instant.now();
-        return fiches.stream().map(f -> importOne(f, user, now)).toList();
+        return fiches.stream().map(f -> importOne(f, user, now, publishNew)).toList();
     }
 
-    private Written importOne(Fiche parsed, String user, Instant now) {
+    private Written importOne(Fiche parsed, String user, Instant now, boolean publishNew) {
         Fiche content = parsed.content();
         lockFiche(content.number());
         String hash = codec.contentSha256(content);
         Optional<FicheVersion> latest = FicheVersion.latest(content.number());
         if (latest.isEmpty()) {
-            FicheVersion v = newVersion(content, 1, Status.PUBLISHED, Origin.IMPORT, user, now, hash, null);
-            v.publishedAt = now;
-            v.publishedBy = user;
+            FicheVersion v = newVersion(content, 1, publishNew ? Status.PUBLISHED : Status.DRAFT, Origin.IMPORT, user,
+                    now, hash, null);
+            if (publishNew) {
+                v.publishedAt = now;
+                v.publishedBy = user;
+            }
             v.persist();
-            return new Written(v.number, v.version, Outcome.PUBLISHED);
+            return new Written(v.number, v.version, publishNew ? Outcome.PUBLISHED : Outcome.DRAFTED);
         }
         boolean sameAsLastImport = FicheVersion.latestImported(content.number())
                 .map(i -> i.contentSha256.equals(hash)).orElse(false);
         if (sameAsLastImport || latest.get().contentSha256.equals(hash)) {
             return new Written(content.number(), latest.get().version, Outcome.UNCHANGED);
         }
+        Optional<FicheVersion> pending = FicheVersion.current(content.number(), Status.DRAFT);
+        if (pending.isPresent() && pending.get().origin == Origin.EDIT) {
+            return new Written(content.number(), pending.get().version, Outcome.KEPT_EDITOR_DRAFT);
+        }
         FicheVersion draft = writeDraft(content, latest.get(), Origin.IMPORT, user, now, hash);
         return new Written(draft.number, draft.version, Outcome.DRAFTED);
     }
 
-    /** An editor's version of a fiche, as a draft; the same content as the latest version writes nothing. */
+    /**
+     * An editor's version of a fiche, as a draft; the same content as the latest version writes nothing.
+     *
+     * @param baseVersion the version the editor started from (If-Match), or null: when given and no longer the
+     *                    latest, nothing is written (412) so that nobody overwrites a change they have not seen
+     */
     @Transactional
-    public Written saveDraft(Fiche edited, String user) {
+    public Written saveDraft(Fiche edited, String user, Integer baseVersion) {
         lockFiche(edited.number());
+        if (baseVersion != null) {
+            int latestVersion = FicheVersion.latest(edited.number()).map(v -> v.version).orElse(0);
+            if (latestVersion != baseVersion) {
+                throw new ProblemException(412, "Version modifiée", "La fiche n°" + edited.number()
+                        + " a changé depuis la version " + baseVersion + " (dernière version : " + latestVersion
+                        + ") : relisez-la avant de l'enregistrer.");
+            }
+        }
         Fiche content = normaliser.normalise(edited, true).content();
         String hash = codec.contentSha256(content);
         Optional<FicheVersion> latest = FicheVersion.latest(content.number());
@@ -115,6 +140,9 @@ public class FicheService {
     @Transactional
     public FicheVersion publish(int number, String user) {
         lockFiche(number);
+        if (FicheVersion.latest(number).isEmpty()) {
+            throw ProblemException.notFound("La fiche n°" + number + " n'existe pas.");
+        }
         FicheVersion draft = FicheVersion.current(number, Status.DRAFT).orElseThrow(() -> ProblemException.conflict(
                 "La fiche n°" + number + " n'a pas de brouillon à publier."));
         FicheVersion.current(number, Status.PUBLISHED).ifPresent(p -> {
@@ -126,8 +154,11 @@ public class FicheService {
         draft.publishedAt = now;
         draft.publishedBy = user;
         draft.eventSentAt = null;
+        LOG.infof("Fiche %d version %d published by %s", number, draft.version, user);
         return draft;
     }
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(FicheService.class);
 
     private FicheVersion writeDraft(Fiche content, FicheVersion latest, Origin origin, String user, Instant now,
             String hash) {
@@ -151,6 +182,9 @@ public class FicheService {
         v.contentSha256 = hash;
         v.changes = codec.toJson(codec.diff(previous == null ? null : codec.fiche(previous.payload), content));
         v.searchText = FicheCodec.searchText(content);
+        if (status == Status.DRAFT) {
+            LOG.infof("Fiche %d version %d written as a draft by %s (%s)", v.number, version, user, origin);
+        }
         v.updatedAt = at;
         v.updatedBy = user;
         return v;

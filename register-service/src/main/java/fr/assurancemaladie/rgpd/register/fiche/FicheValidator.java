@@ -13,6 +13,7 @@ public final class FicheValidator {
 
     static final int MAX_ITEM = 5_000;
     static final int MAX_TITLE = 500;
+    static final int MAX_ITEMS = 1_000;
     private static final Pattern DOMAIN_CODE = Pattern.compile("\\d{2}");
     private static final Pattern ISO_PERIOD = Pattern.compile("P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?");
 
@@ -33,6 +34,14 @@ public final class FicheValidator {
         }
         if (f.title() != null && f.title().length() > MAX_TITLE) {
             v.add(new Violation("title", "Le titre ne doit pas dépasser " + MAX_TITLE + " caractères."));
+        }
+        if (f.retentionRules().size() > MAX_ITEMS || f.legalBases().size() > MAX_ITEMS) {
+            v.add(new Violation("retentionRules", "Une liste ne doit pas dépasser " + MAX_ITEMS + " éléments."));
+        }
+        for (String text : new String[] {f.title(), f.domain(), f.objectionExclusionReason()}) {
+            if (text != null && text.indexOf('\u0000') >= 0) {
+                v.add(new Violation("title", "Caractère nul interdit."));
+            }
         }
         items(v, "purposeDetails", f.purposeDetails());
         items(v, "subPurposes", f.subPurposes());
@@ -62,6 +71,9 @@ public final class FicheValidator {
             v.add(new Violation(path + ".text", "Le texte de la règle de conservation est obligatoire."));
             return;
         }
+        if (r.text().indexOf('\u0000') >= 0 || (r.scope() != null && r.scope().indexOf('\u0000') >= 0)) {
+            v.add(new Violation(path + ".text", "Caractère nul interdit."));
+        }
         if (r.text().length() > MAX_ITEM) {
             v.add(new Violation(path + ".text", "Le texte ne doit pas dépasser " + MAX_ITEM + " caractères."));
         }
@@ -89,12 +101,18 @@ public final class FicheValidator {
     }
 
     private static void items(List<Violation> v, String field, List<String> items) {
+        if (items.size() > MAX_ITEMS) {
+            v.add(new Violation(field, "Une liste ne doit pas dépasser " + MAX_ITEMS + " éléments."));
+            return;
+        }
         for (int i = 0; i < items.size(); i++) {
             String item = items.get(i);
             if (item == null || item.isBlank()) {
                 v.add(new Violation(field + "[" + i + "]", "Un élément de liste ne peut pas être vide."));
             } else if (item.length() > MAX_ITEM) {
                 v.add(new Violation(field + "[" + i + "]", "Un élément ne doit pas dépasser " + MAX_ITEM + " caractères."));
+            } else if (item.indexOf('\u0000') >= 0) {
+                v.add(new Violation(field + "[" + i + "]", "Caractère nul interdit."));
             }
         }
     }

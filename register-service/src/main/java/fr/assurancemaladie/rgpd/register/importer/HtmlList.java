@@ -83,7 +83,7 @@ public final class HtmlList {
 
     /** Removes tags, decodes the few entities the conversion produces, collapses spaces, drops leading bullets. */
     public static String clean(String text) {
-        String s = TAG.matcher(text).replaceAll(" ");
+        String s = TAG.matcher(text.replace('\u0000', ' ')).replaceAll(" ");
         s = s.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
                 .replace("&#39;", "'").replace("&amp;", "&");
         s = SPACES.matcher(s).replaceAll(" ").strip();

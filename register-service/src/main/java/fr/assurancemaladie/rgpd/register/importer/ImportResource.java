@@ -50,8 +50,14 @@ public class ImportResource {
     @APIResponse(responseCode = "200", description = "Import result with its report")
     @APIResponse(responseCode = "400", description = "Empty document or no fiche found")
     public ImportResult importDocument(
-            @Parameter(description = "Parse and report only") @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+            @Parameter(description = "true: parse and report only; false (default): save")
+            @QueryParam("dryRun") @DefaultValue("false") String dryRunParam,
             String document) {
+        boolean dryRun = switch (dryRunParam.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.badRequest("« dryRun » vaut true ou false.");
+        };
         if (document == null || document.isBlank()) {
             throw ProblemException.badRequest("Le document à importer est vide.");
         }
@@ -59,6 +65,12 @@ public class ImportResource {
         if (preview.fiches().isEmpty()) {
             throw ProblemException.badRequest("Aucune fiche n'a été trouvée dans ce document (en-têtes « Fiche N » ou "
                     + "tableaux « Sous-finalités » attendus).");
+        }
+        List<String> problems = RegisterImporter.problems(preview);
+        if (!problems.isEmpty()) {
+            throw new ProblemException(400, "Requête invalide", "Le document contient des fiches invalides : rien n'a été "
+                    + "enregistré.", problems.stream().limit(100).map(p -> new fr.assurancemaladie.rgpd.support.problem
+                            .Problem.Violation("document", p)).toList());
         }
         if (dryRun) {
             return new ImportResult(true, preview.documentSha256(), preview.fiches().size(), null, null, null, null,

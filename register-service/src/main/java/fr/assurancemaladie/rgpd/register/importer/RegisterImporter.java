@@ -5,6 +5,7 @@ import fr.assurancemaladie.rgpd.register.fiche.FicheCodec;
 import fr.assurancemaladie.rgpd.register.fiche.FicheService;
 import fr.assurancemaladie.rgpd.register.fiche.FicheService.Outcome;
 import fr.assurancemaladie.rgpd.register.fiche.FicheService.Written;
+import fr.assurancemaladie.rgpd.register.fiche.FicheValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -25,6 +26,8 @@ public class RegisterImporter {
             List<Written> fiches, ImportReport report) {
     }
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RegisterImporter.class);
+
     private final RegisterDocumentParser parser = new RegisterDocumentParser();
     private final FicheAssembler assembler = new FicheAssembler();
 
@@ -40,16 +43,40 @@ public class RegisterImporter {
         return new Preview(FicheCodec.sha256(document), structured, result.report());
     }
 
-    @Transactional
-    public Imported importDocument(String document, String user) {
-        return importPreview(preview(document), user);
-    }
-
-    /** Saves a parsed document (see {@link FicheService#importFiches}). */
+    /** Saves a parsed document as drafts of changed or new fiches (see {@link FicheService#importFiches}). */
     @Transactional
     public Imported importPreview(Preview preview, String user) {
-        List<Written> written = fiches.importFiches(preview.fiches(), user);
-        return record(preview, written, user);
+        return save(preview, user, false);
+    }
+
+    private Imported save(Preview preview, String user, boolean publishNew) {
+        List<Written> written = fiches.importFiches(preview.fiches(), user, publishNew);
+        Imported imported = record(preview, written, user);
+        LOG.infof("Register import %d by %s: %d fiches, %d published, %d drafted, %d unchanged, %d editor drafts kept",
+                imported.importId(), user, preview.fiches().size(), imported.published(), imported.drafted(),
+                imported.unchanged(), count(written, Outcome.KEPT_EDITOR_DRAFT));
+        return imported;
+    }
+
+    /**
+     * What makes a parsed document unfit to save: invalid fiches (numbers, domain codes, sizes) and numbers found
+     * twice. Empty when it can be saved.
+     */
+    public static List<String> problems(Preview preview) {
+        List<String> problems = new java.util.ArrayList<>();
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (Fiche f : preview.fiches()) {
+            if (!seen.add(f.number())) {
+                problems.add("Fiche " + f.number() + " : numéro présent plusieurs fois dans le document.");
+            }
+            for (FicheValidator.Violation v : FicheValidator.validate(f)) {
+                problems.add("Fiche " + f.number() + " : " + v.field() + " — " + v.message());
+            }
+            if (f.domain() == null) {
+                problems.add("Fiche " + f.number() + " : domaine introuvable.");
+            }
+        }
+        return problems;
     }
 
     /** Imports the document only if the register has never been written (first start). */
@@ -58,7 +85,12 @@ public class RegisterImporter {
         if (fiches.lockRegisterAndCount() > 0) {
             return Optional.empty();
         }
-        return Optional.of(importDocument(document, user));
+        Preview preview = preview(document);
+        List<String> problems = problems(preview);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("The seed document cannot be imported: " + problems);
+        }
+        return Optional.of(save(preview, user, true));
     }
 
     private Imported record(Preview preview, List<Written> written, String user) {
@@ -69,7 +101,7 @@ public class RegisterImporter {
         row.fichesFound = preview.fiches().size();
         row.published = count(written, Outcome.PUBLISHED);
         row.drafted = count(written, Outcome.DRAFTED);
-        row.unchanged = count(written, Outcome.UNCHANGED);
+        row.unchanged = count(written, Outcome.UNCHANGED) + count(written, Outcome.KEPT_EDITOR_DRAFT);
         row.report = codec.toJson(preview.report());
         row.persist();
         return new Imported(row.id, row.documentSha256, row.published, row.drafted, row.unchanged, written,

@@ -78,6 +78,8 @@ public class FicheOutbox {
         }
         long deadline = System.nanoTime() + ackTimeout.toNanos();
         int sent = 0;
+        int failed = 0;
+        String failure = null;
         for (int i = 0; i < unsent.size(); i++) {
             FicheVersion v = unsent.get(i);
             try {
@@ -88,9 +90,16 @@ public class FicheOutbox {
                 Thread.currentThread().interrupt();
                 break;
             } catch (Exception e) {
-                LOG.warnf("Fiche %d version %d not acknowledged by Kafka (%s): will retry", v.number, v.version,
-                        e.getClass().getSimpleName());
+                failed++;
+                failure = e.getCause() == null ? e.getClass().getSimpleName() : e.getCause().getClass().getSimpleName();
             }
+        }
+        if (failed > 0) {
+            // one line per round, not one per fiche: a broker outage must not flood the log
+            LOG.warnf("%d fiche version(s) not acknowledged by Kafka on register.fiches (%s): retried in the next round",
+                    failed, failure);
+        } else if (sent > 0) {
+            LOG.infof("%d fiche version(s) published on register.fiches", sent);
         }
         return sent;
     }

@@ -81,7 +81,7 @@ public final class RetentionRuleParser {
      * previous one).
      */
     private static final Pattern PERIOD = Pattern.compile(
-            B + "(" + NUMBER + ")\\s+(" + UNIT + ")" + E + "(\\s+suppl[ée]mentaires?)?");
+            "(?<![\\p{L}\\d-])(" + NUMBER + ")\\s+(" + UNIT + ")" + E + "(\\s+suppl[ée]mentaires?)?");
 
     /**
      * A period that is a condition, not a retention ("décède moins de 10 ans après son dernier passage"), or an
@@ -138,6 +138,20 @@ public final class RetentionRuleParser {
     /** The text itself says the length or the start is not fixed: a duration found there is only PARTIAL. */
     private static final Pattern VAGUE = Pattern.compile(
             "dur[ée]e moyenne|en fonction d(?:u|e|es|')" + E + "|apr[èe]s un [ée]v[èée]nement");
+
+    /**
+     * A period followed by a start the vocabulary does not know ("5 ans après la clôture du dossier"): the start is
+     * named, so it is not an implicit collection date — the rule is PARTIAL, for a person to structure.
+     */
+    private static final Pattern UNKNOWN_EVENT_AFTER = Pattern.compile(
+            "^\\s*(?:\\([^)]*\\)\\s*)?(?:apr[èe]s|[àa] compter d|[àa] partir d|suivant" + E + "|suite [àa]" + E + ")");
+
+    /**
+     * "Jusqu'à" an event that only extends another rule ("la conservation est prorogée jusqu'à cette date", "En
+     * outre, lorsqu'il existe un recours …, jusqu'à la décision définitive"): a minimum, not a deletion date of its
+     * own — PARTIAL, never executed alone.
+     */
+    private static final Pattern MINIMUM_ONLY = Pattern.compile("prorog|en outre|lorsqu'il existe|en cas de recours");
 
     /** After the main period the same data are archived. */
     private static final Pattern ARCHIVING = Pattern.compile("archiv");
@@ -197,9 +211,11 @@ public final class RetentionRuleParser {
         Fate fate = fate(work, main, sentences);
         boolean litigation = trigger != RetentionTrigger.FINAL_DECISION && UNTIL_FINAL_DECISION.matcher(work).find();
         if (trigger != null) {
-            return new RetentionRule(itemText, duration, trigger, fate, litigation, scope, RuleStatus.STRUCTURED);
+            RuleStatus status = P0D.equals(duration) && MINIMUM_ONLY.matcher(work).find()
+                    ? RuleStatus.PARTIAL : RuleStatus.STRUCTURED;
+            return new RetentionRule(itemText, duration, trigger, fate, litigation, scope, status);
         }
-        if (VAGUE.matcher(work).find()) {
+        if (VAGUE.matcher(work).find() || UNKNOWN_EVENT_AFTER.matcher(work.substring(main.end)).find()) {
             return new RetentionRule(itemText, duration, null, fate, litigation, scope, RuleStatus.PARTIAL);
         }
         return new RetentionRule(itemText, duration, RetentionTrigger.COLLECTION, fate, litigation, scope,
@@ -516,6 +532,16 @@ public final class RetentionRuleParser {
         int[] values = {1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 30, 40, 50, 60};
         for (int i = 0; i < names.length; i++) {
             words.put(names[i], values[i]);
+        }
+        // compounds: "vingt-cinq ans", "trente-six mois", "vingt et un ans" (never read as "cinq ans", "six mois")
+        String[] tens = {"vingt", "trente", "quarante", "cinquante", "soixante"};
+        int[] tenValues = {20, 30, 40, 50, 60};
+        for (int t = 0; t < tens.length; t++) {
+            words.put(tens[t] + " et un", tenValues[t] + 1);
+            words.put(tens[t] + "-et-un", tenValues[t] + 1);
+            for (int u = 2; u <= 9; u++) {
+                words.put(tens[t] + "-" + names[u], tenValues[t] + u);
+            }
         }
         return Collections.unmodifiableMap(words);
     }

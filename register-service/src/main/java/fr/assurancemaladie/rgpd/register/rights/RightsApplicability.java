@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>access (art. 15), rectification (art. 16), limitation (art. 18): always, unless the fiche says otherwise;</li>
  * <li>objection (art. 21): only for processing based on art. 6-1-e (public interest) or 6-1-f (legitimate
- * interests), and never when the fiche gives a reason for excluding it; a fiche that explicitly opens it is
- * followed;</li>
+ * interests), and never when the fiche gives a reason for excluding it — unless that reason itself names
+ * exceptions, in which case the request goes to a DPO with the exceptions quoted; a fiche that explicitly opens
+ * it is followed;</li>
  * <li>erasure (art. 17): excluded when the processing is necessary for a legal obligation (6-1-c) or a
  * public-interest mission (6-1-e) — art. 17(3)(b) — unless the fiche explicitly opens it;</li>
  * <li>portability (art. 20): only for processing based on consent (6-1-a) or a contract (6-1-b), unless the fiche
@@ -41,14 +42,16 @@ public final class RightsApplicability {
             "d'opposition s'exerce|opposition s'exercent|d'opposition\\b[^.]*s'exercent|s'opposer a (la|l')");
     private static final Pattern OBJECTION_CLOSED = Pattern.compile(
             "(droit d'opposition|opposition) ne s'appli|pas de droit d'opposition|ne peut pas s'opposer");
+    /** An objection cell that, instead of excluding the right, says how it is exercised. */
+    private static final Pattern OBJECTION_CELL_OPENS = Pattern.compile("^le droit d'opposition s'exerce");
     /**
-     * An objection cell that opens the right, at least in part ("s'exerce dans la limite…", "sauf dispositions
-     * spécifiques…", "à l'exception de…", "uniquement sur…", "possibilité de refuser…"): the fiche then states the
-     * right as exercisable within limits, and a DPO judges each request rather than an automatic refusal.
+     * An exclusion with exceptions the fiche itself names ("sauf dispositions spécifiques…", "à l'exception de…",
+     * "uniquement sur…", "possibilité de refuser…", "Droit d'opposition pour la personne contact…"): the right is
+     * stated as excluded, but a request may fall within an exception, so it applies — a DPO examines it against
+     * the quoted exceptions instead of an automatic refusal.
      */
-    private static final Pattern OBJECTION_CELL_OPENS = Pattern.compile("^le droit d'opposition s'exerce|sauf dispositions"
-            + "|a l'exception de|uniquement sur|s'applique uniquement|applicable uniquement|possibilite de refuser"
-            + "|peut refuser|droit d'opposition pour");
+    private static final Pattern OBJECTION_EXCEPTIONS = Pattern.compile("sauf dispositions|a l'exception de|uniquement sur"
+            + "|s'applique uniquement|applicable uniquement|possibilite de refuser|peut refuser|droit d'opposition pour");
 
     private static final Set<String> ERASURE_EXCLUDING = Set.of("6-1-c", "6-1-e");
     private static final Set<String> OBJECTION_BASES = Set.of("6-1-e", "6-1-f");
@@ -65,8 +68,8 @@ public final class RightsApplicability {
         stated.put(Right.PORTABILITY, PORTABILITY.matcher(rights).find() ? Boolean.TRUE : null);
         Boolean objection;
         if (objectionExclusionReason != null && !objectionExclusionReason.isBlank()) {
+            // the cell justifies excluding the right (stated false), unless it says how the right is exercised
             objection = OBJECTION_CELL_OPENS.matcher(normalise(objectionExclusionReason)).find();
-            // otherwise the cell justifies excluding the right: stated false
         } else if (OBJECTION_CLOSED.matcher(rights).find()) {
             objection = Boolean.FALSE;
         } else if (OBJECTION_OPEN.matcher(rights).find()) {
@@ -105,12 +108,14 @@ public final class RightsApplicability {
 
     private RightDecision always(Right right, Boolean stated, List<String> rightsText, String general) {
         if (Boolean.FALSE.equals(stated)) {
-            return new RightDecision(false, false, "Selon le registre, ce droit ne s'applique pas à ce traitement."
+            return new RightDecision(false, false, "Selon le registre, le droit " + rightName(right)
+                    + " ne s'applique pas à ce traitement."
                     + quote(rightsText, patternOf(right)).map(q -> " Le registre indique : « " + q + " ».").orElse(""));
         }
         String reason = general + quote(rightsText, patternOf(right))
                 .map(q -> " Le registre précise : « " + q + " »").orElse(
-                        " La demande s'adresse au directeur de votre caisse, via son délégué à la protection des données.");
+                        " La demande s'adresse au délégué à la protection des données de l'organisme qui traite vos "
+                                + "données (votre caisse, ou la Cnam pour un traitement national).");
         return new RightDecision(stated, true, reason);
     }
 
@@ -123,8 +128,8 @@ public final class RightsApplicability {
             return new RightDecision(false, false, "Selon le registre, le droit à l'effacement ne s'applique pas à ce traitement.");
         }
         if (articles.stream().anyMatch(ERASURE_EXCLUDING::contains)) {
-            return new RightDecision(null, false, "Le droit à l'effacement ne s'applique pas : ce traitement est nécessaire "
-                    + excludingPurpose(articles) + " (article 17, paragraphe 3, b du RGPD). Vos données sont supprimées à "
+            return new RightDecision(null, false, "Le droit à l'effacement ne s'applique pas dans la mesure où ce traitement "
+                    + "est nécessaire " + excludingPurpose(articles) + " (article 17, paragraphe 3, b du RGPD). Vos données sont supprimées à "
                     + "la fin de leur durée de conservation ; vous pouvez demander la rectification de données inexactes "
                     + "ou la limitation du traitement.");
         }
@@ -136,6 +141,11 @@ public final class RightsApplicability {
     private RightDecision objection(Boolean stated, Collection<String> articles, String bases, List<String> rightsText,
             String exclusion) {
         boolean hasExclusion = exclusion != null && !exclusion.isBlank();
+        if (Boolean.FALSE.equals(stated) && hasExclusion && OBJECTION_EXCEPTIONS.matcher(normalise(exclusion)).find()) {
+            return new RightDecision(false, true, "Le registre exclut le droit d'opposition (article 21 du RGPD) pour "
+                    + "l'essentiel de ce traitement, mais prévoit des exceptions : « " + withoutFinalStop(exclusion)
+                    + " ». Votre demande sera examinée au regard de ces exceptions par le délégué à la protection des données.");
+        }
         if (Boolean.FALSE.equals(stated)) {
             String why = hasExclusion ? "Justification donnée par le registre : « " + withoutFinalStop(exclusion) + " »."
                     : quote(rightsText, Pattern.compile("opposition")).map(q -> "Le registre indique : « " + q + " ».")
@@ -213,6 +223,17 @@ public final class RightsApplicability {
             return "au respect d'une obligation légale et à l'exécution d'une mission d'intérêt public";
         }
         return c ? "au respect d'une obligation légale" : "à l'exécution d'une mission d'intérêt public";
+    }
+
+    private static String rightName(Right right) {
+        return switch (right) {
+            case ACCESS -> "d'accès";
+            case RECTIFICATION -> "de rectification";
+            case ERASURE -> "à l'effacement";
+            case LIMITATION -> "à la limitation du traitement";
+            case OBJECTION -> "d'opposition";
+            case PORTABILITY -> "à la portabilité";
+        };
     }
 
     private static Pattern patternOf(Right right) {

@@ -28,7 +28,7 @@ class ExportApiTest {
         String csv = given().when().get("/api/v1/register/export?format=csv").then()
                 .statusCode(200).contentType(startsWith("text/csv"))
                 .header("Content-Disposition", containsString(".csv")).extract().asString();
-        assertTrue(csv.startsWith("number,version,domainCode,domain,title,"));
+        assertTrue(csv.startsWith("\uFEFFnumber,version,domainCode,domain,title,"), "UTF-8 BOM then the header");
         assertEquals(88, RegisterExportTest.csvRecords(csv).size(), "header + 87 fiches");
         assertTrue(csv.contains("\r\n1,"), "fiche 1 line");
     }

@@ -28,6 +28,17 @@ class RegisterExportTest {
     }
 
     @Test
+    void aCellIsNeverASpreadsheetFormula() {
+        Fiche f = SeedDocument.fiche(1);
+        Fiche formula = new Fiche(1, "01", "D", "=HYPERLINK(\"http://evil\")", List.of(), List.of("@SUM(1)"), List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), f.rights(), null, List.of(),
+                List.of(), 1, "PUBLISHED", null, null);
+        List<String> row = csvRecords(RegisterExport.csv(List.of(formula))).get(1);
+        assertEquals("'=HYPERLINK(\"http://evil\")", row.get(4));
+        assertEquals("'@SUM(1)", row.get(5));
+    }
+
+    @Test
     void htmlEscapesTheTextAndHasATableOfContentsByDomain() {
         Fiche f = SeedDocument.fiche(1);
         Fiche tricky = new Fiche(1, "01", "GESTION <DES> DROITS", "A & B <script>alert(1)</script>", List.of(),

@@ -64,6 +64,14 @@ class FicheReadApiTest {
     }
 
     @Test
+    void aFicheCarriesAnEntityTagAndAnswers304WhenUnchanged() {
+        String etag = given().when().get("/api/v1/fiches/2").then().statusCode(200).extract().header("ETag");
+        org.junit.jupiter.api.Assertions.assertEquals("\"2-1\"", etag);
+        given().header("If-None-Match", etag).when().get("/api/v1/fiches/2").then().statusCode(304);
+        given().header("If-None-Match", "\"2-0\"").when().get("/api/v1/fiches/2").then().statusCode(200);
+    }
+
+    @Test
     void aFicheWithoutTitleHasANullTitle() {
         given().when().get("/api/v1/fiches/83").then().statusCode(200).body("title", nullValue())
                 .body("domainCode", equalTo("15"));

@@ -65,7 +65,7 @@ class FicheVersioningApiTest {
         given().when().get("/api/v1/fiches/86").then().statusCode(200).body("version", equalTo(published));
         given().when().get("/api/v1/fiches/86/versions").then().statusCode(200)
                 .body("version", not(hasItem(draftVersion)));
-        given().when().get("/api/v1/fiches/86/versions/" + draftVersion).then().statusCode(404);
+        given().when().get("/api/v1/fiches/86/versions/" + draftVersion).then().statusCode(401);
         given().auth().oauth2(EDITOR).when().get("/api/v1/fiches/86/versions").then().statusCode(200)
                 .body("version", hasItem(draftVersion))
                 .body("find { it.version == " + draftVersion + " }.changedFields", hasItems("recipients", "retentionRules"));
@@ -158,6 +158,44 @@ class FicheVersioningApiTest {
         // nothing was written
         given().auth().oauth2(EDITOR).when().get("/api/v1/fiches/83/versions").then().statusCode(200)
                 .body("status", not(hasItem("DRAFT")));
+    }
+
+    @Test
+    void anEditBasedOnAnOldVersionIsRefused() {
+        Map<String, Object> fiche = given().when().get("/api/v1/fiches/82").then().statusCode(200)
+                .extract().jsonPath().getMap("");
+        String etag = given().when().get("/api/v1/fiches/82").then().extract().header("ETag");
+        fiche.put("title", "Titre corrigé par l'éditeur A");
+        given().auth().oauth2(EDITOR).header("If-Match", etag).contentType(ContentType.JSON).body(fiche)
+                .when().put("/api/v1/fiches/82").then().statusCode(201);
+        fiche.put("title", "Titre corrigé par l'éditeur B, qui n'a pas vu A");
+        given().auth().oauth2(EDITOR).header("If-Match", etag).contentType(ContentType.JSON).body(fiche)
+                .when().put("/api/v1/fiches/82").then().statusCode(412)
+                .contentType("application/problem+json").body("detail", containsString("a changé"));
+    }
+
+    @Test
+    void draftsAreHiddenFromThePublicButReadableByTheNationalDpo() {
+        Map<String, Object> fiche = given().when().get("/api/v1/fiches/81").then().extract().jsonPath().getMap("");
+        fiche.put("title", fiche.get("title") + " (projet)");
+        int draft = given().auth().oauth2(EDITOR).contentType(ContentType.JSON).body(fiche).when()
+                .put("/api/v1/fiches/81").then().statusCode(201).extract().jsonPath().getInt("version");
+        given().when().get("/api/v1/fiches/81/versions/" + draft).then().statusCode(401);
+        given().auth().oauth2(CITIZEN).when().get("/api/v1/fiches/81/versions/" + draft).then().statusCode(403);
+        given().auth().oauth2(DPO_PARIS).when().get("/api/v1/fiches/81/diff?to=" + draft).then().statusCode(403);
+        given().auth().oauth2(DPO_NATIONAL).when().get("/api/v1/fiches/81/diff?to=" + draft).then().statusCode(200)
+                .body("changes.field", hasItem("title"));
+        given().auth().oauth2(DPO_NATIONAL).when().get("/api/v1/fiches?status=DRAFT&size=100").then().statusCode(200)
+                .body("items.number", hasItem(81));
+    }
+
+    @Test
+    void badNumbersAreClear400sAndAnUnknownFicheCannotBePublished() {
+        given().when().get("/api/v1/fiches?page=abc").then().statusCode(400).contentType("application/problem+json");
+        given().when().get("/api/v1/fiches/1/diff?from=x&to=1").then().statusCode(400);
+        given().auth().oauth2(ADMIN).when().post("/api/v1/fiches/4444/publish").then().statusCode(404);
+        given().auth().oauth2(EDITOR).header("If-Match", "\"n'importe quoi\"").contentType(ContentType.JSON)
+                .body(Map.of("domainCode", "16")).when().put("/api/v1/fiches/80").then().statusCode(400);
     }
 
     @Test

@@ -32,9 +32,9 @@ class HandCheckedFichesTest {
     }
 
     static final Map<String, Deliberate> DELIBERATE = Map.ofEntries(
-            Map.entry("33/stated.objection", new Deliberate(true, "the cell excludes objection 'à l'exception de "
-                    + "l'enregistrement des appels téléphoniques': a partial exclusion opens the right within limits, so "
-                    + "a DPO judges each request rather than an automatic refusal")),
+            Map.entry("58/stated.objection", new Deliberate(false, "the cell starts by excluding objection ('Pas de "
+                    + "droit d'opposition pour le patient 0') and then names exceptions: stated false, applies true "
+                    + "(a DPO examines the request against the quoted exceptions)")),
             Map.entry("83/stated.objection", new Deliberate(false, "the rights cell says objection 's'exerce' but the "
                     + "objection cell gives 'Obligation légale': the specific justification wins")),
             Map.entry("25/retention[2]", new Deliberate("P3Y PRACTICE_END", "'inactivité d'un professionnel' is the "

@@ -61,6 +61,53 @@ class ImportApiTest {
     }
 
     @Test
+    void aFicheNewToTheRegisterIsADraftForAnAdminToPublishAndAnEditorsDraftIsNeverOverwritten() {
+        String page88 = "\n# 16 | MOYENS GÉNÉRAUX – Fiche 88\n\n## Gestion des badges visiteurs\n\n"
+                + "Sous-finalités\tFondements juridiques\n"
+                + "<ul><li>Délivrer les badges</li></ul>\t<ul><li>Article 6-1-f du RGPD : intérêt légitime</li></ul>\n"
+                + "Durée de conservation\tDroits des personnes concernées\n"
+                + "<ul><li>3 mois après leur collecte</li></ul>\t<ul><li>Les droits d'accès et de rectification s'exercent auprès du DPO.</li></ul>\n";
+        // an editor's draft of fiche 70 is pending
+        java.util.Map<String, Object> f70 = given().when().get("/api/v1/fiches/70").then().extract().jsonPath().getMap("");
+        f70.put("title", f70.get("title") + " — brouillon de l'éditeur");
+        given().auth().oauth2(EDITOR).contentType("application/json").body(f70).when().put("/api/v1/fiches/70").then()
+                .statusCode(201);
+        String document = SeedDocument.TEXT.replace("Relevés de compte à conserver 5 ans", "Relevés de compte à conserver 6 ans")
+                + page88;
+        given().auth().oauth2(EDITOR).contentType("text/plain; charset=UTF-8").body(document)
+                .when().post("/api/v1/imports").then()
+                .statusCode(200)
+                .body("published", equalTo(0))
+                .body("written.find { it.number == 88 }.outcome", equalTo("DRAFTED"))
+                .body("written.find { it.number == 70 }.outcome", equalTo("KEPT_EDITOR_DRAFT"))
+                .body("written.find { it.number == 69 }.outcome", equalTo("DRAFTED"));
+        given().when().get("/api/v1/fiches/88").then().statusCode(404);
+        given().auth().oauth2(EDITOR).when().get("/api/v1/fiches/70/versions").then().statusCode(200)
+                .body("find { it.status == 'DRAFT' }.origin", equalTo("EDIT"));
+    }
+
+    @Test
+    void aDryRunFlagThatIsNeitherTrueNorFalseIsRefused() {
+        given().auth().oauth2(EDITOR).contentType("text/plain; charset=UTF-8").body(SeedDocument.TEXT)
+                .when().post("/api/v1/imports?dryRun=yes").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aDocumentWithAnInvalidFicheIsRefusedWhole() {
+        String bad = "# 01 | GESTION DES DROITS – Fiche 0\n\n## Zéro\n\nSous-finalités\tFondements juridiques\n"
+                + "<ul><li>x</li></ul>\t<ul><li>Article 6-1-c du RGPD</li></ul>\n";
+        given().auth().oauth2(EDITOR).contentType("text/plain; charset=UTF-8").body(bad)
+                .when().post("/api/v1/imports").then().statusCode(400)
+                .body("violations[0].message", containsString("Fiche 0"));
+        String twice = SeedDocument.TEXT + "\n# 16 | MOYENS GÉNÉRAUX – Fiche 3\n\n## Doublon\n\nSous-finalités\tFondements juridiques\n"
+                + "<ul><li>x</li></ul>\t<ul><li>Article 6-1-c du RGPD</li></ul>\n";
+        given().auth().oauth2(EDITOR).contentType("text/plain; charset=UTF-8").body(twice)
+                .when().post("/api/v1/imports?dryRun=true").then().statusCode(400)
+                .body("violations.message", org.hamcrest.Matchers.hasItem(containsString("plusieurs fois")));
+    }
+
+    @Test
     void importingNeedsTheEditorOrAdminRole() {
         given().contentType("text/plain").body(SeedDocument.TEXT).when().post("/api/v1/imports?dryRun=true").then()
                 .statusCode(401);

@@ -267,7 +267,23 @@ class RetentionRuleParserTest {
         void untilThatDateRefersBack() {
             assertRule(parse("Lorsqu'en application des dispositions qui précèdent, la durée de conservation d'un "
                     + "dossier s'achève avant le vingt-huitième anniversaire de son titulaire, la conservation du "
-                    + "dossier est prorogée jusqu'à cette date."), "P0D", TWENTY_EIGHTH_BIRTHDAY, STRUCTURED);
+                    + "dossier est prorogée jusqu'à cette date."), "P0D", TWENTY_EIGHTH_BIRTHDAY, PARTIAL);
+            // a minimum that extends another rule: never a deletion date of its own
+        }
+
+        @Test
+        void compoundNumberWordsAreWholeNumbers() {
+            assertRule(parse("Les données sont conservées vingt-cinq ans après le décès."), "P25Y", DEATH, STRUCTURED);
+            assertRule(parse("Conservation de trente-six mois après la date de versement."), "P36M", PAYMENT, STRUCTURED);
+            assertRule(parse("vingt et un ans après la fin de validité des droits"), "P21Y", RIGHTS_END, STRUCTURED);
+        }
+
+        @Test
+        void aStartTheVocabularyDoesNotKnowIsNotAnImplicitCollectionDate() {
+            RetentionRule rule = parse("5 ans après la clôture du dossier de subvention");
+            assertEquals("P5Y", rule.duration());
+            assertEquals(null, rule.trigger());
+            assertEquals(PARTIAL, rule.status());
         }
 
         @Test
@@ -339,7 +355,7 @@ class RetentionRuleParserTest {
                     + "données sont conservées jusqu'à l'intervention de la décision définitive. Au-delà des délais "
                     + "susmentionnés, les données peuvent être archivées pendant 10 ans dans un environnement logique "
                     + "séparé.");
-            assertRule(rule, "P0D", FINAL_DECISION, STRUCTURED);
+            assertRule(rule, "P0D", FINAL_DECISION, PARTIAL); // a minimum in case of litigation, not a deletion date
             assertFalse(rule.untilFinalDecisionIfLitigation());
             assertEquals(Fate.ARCHIVE, rule.fate());
         }

@@ -62,13 +62,23 @@ class RightsApplicabilityTest {
     }
 
     @Test
-    void aPartialExclusionOpensTheRightWithinItsLimits() {
+    void anExclusionWithExceptionsSendsTheRequestToADpoQuotingThem() {
         String cell = "Droit d'opposition non applicable au regard de la mission d'intérêt public de l'Assurance "
                 + "Maladie à l'exception de l'enregistrement des appels téléphoniques";
         Rights r = decide(USUAL, cell, "6-1-e");
+        assertFalse(r.objection().stated(), "the fiche states the exclusion");
+        assertTrue(r.objection().applies(), "but names exceptions: a DPO examines the request");
+        assertTrue(r.objection().reason().contains("à l'exception de l'enregistrement des appels téléphoniques"));
+        assertTrue(r.objection().reason().contains("examinée"));
+    }
+
+    @Test
+    void aCellSayingHowTheRightIsExercisedOpensIt() {
+        String cell = "Le droit d'opposition s'exerce dans la limite des dispositions normatives qui fixent pour mission "
+                + "notamment à l'Assurance Maladie d'accompagner le professionnel dans sa pratique.";
+        Rights r = decide(USUAL, cell, "6-1-e");
         assertTrue(r.objection().stated());
         assertTrue(r.objection().applies());
-        assertTrue(r.objection().reason().contains("à l'exception de l'enregistrement des appels téléphoniques"));
     }
 
     @Test
@@ -83,6 +93,35 @@ class RightsApplicabilityTest {
         assertTrue(stated.get(Right.OBJECTION));
         assertFalse(LAW.stated(List.of("Le droit d'opposition ne s'applique pas pour la gestion des démarches."), null)
                 .get(Right.OBJECTION));
+    }
+
+    @Test
+    void acrossTheWholeRegister() {
+        int legalObligation = 0;
+        for (fr.assurancemaladie.rgpd.register.fiche.Fiche f : fr.assurancemaladie.rgpd.register.importer.SeedDocument.FICHES) {
+            Rights r = f.rights();
+            String n = "fiche " + f.number();
+            if ("Obligation légale".equals(f.objectionExclusionReason())) {
+                legalObligation++;
+                assertEquals(Boolean.FALSE, r.objection().stated(), n);
+                assertFalse(r.objection().applies(), n);
+                assertTrue(r.objection().reason().contains("« Obligation légale »"), n);
+            }
+            if (r.objection().applies()) {
+                assertTrue(f.gdprArticles().contains("6-1-e") || f.gdprArticles().contains("6-1-f")
+                        || Boolean.TRUE.equals(r.objection().stated()) || r.objection().reason().contains("exceptions"),
+                        n + ": objection applies only on 6-1-e/f, an opening or named exceptions");
+            }
+            assertTrue(r.limitation().applies(), n + ": limitation unless the law says otherwise");
+            assertTrue(r.access().applies() && r.rectification().applies(), n);
+            if (!r.erasure().applies() && r.erasure().stated() == null) {
+                assertTrue(f.gdprArticles().contains("6-1-c") || f.gdprArticles().contains("6-1-e"), n + ": art. 17(3)(b)");
+            }
+            for (Right right : Right.values()) {
+                assertTrue(r.get(right).reason() != null && r.get(right).reason().length() > 20, n + " " + right);
+            }
+        }
+        assertTrue(legalObligation >= 40, "most fiches rest on a legal obligation: " + legalObligation);
     }
 
     @Test
