@@ -20,6 +20,8 @@ public final class EventTypes {
     public static final String REQUEST_SUBMITTED = PREFIX + "rights.request.submitted";
     public static final String REQUEST_ROUTED = PREFIX + "rights.request.routed";
     public static final String REQUEST_EXTENDED = PREFIX + "rights.request.extended";
+    /** Other transitions of a request (in progress, awaiting identity, identity received); data.status tells which. */
+    public static final String REQUEST_UPDATED = PREFIX + "rights.request.updated";
     public static final String REQUEST_ANSWERED = PREFIX + "rights.request.answered";
     public static final String REQUEST_REFUSED = PREFIX + "rights.request.refused";
     public static final String REQUEST_CLOSED = PREFIX + "rights.request.closed";

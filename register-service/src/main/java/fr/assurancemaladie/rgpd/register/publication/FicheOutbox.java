@@ -47,7 +47,7 @@ public class FicheOutbox {
     @Scheduled(every = "${rgpd.register.outbox.interval:1s}", delayed = "${rgpd.register.outbox.delay:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relay() {
-        if (stopping) {
+        if (stopping || !started) {
             return;
         }
         int sent;
@@ -57,6 +57,13 @@ public class FicheOutbox {
     }
 
     private volatile boolean stopping;
+    /** Set once the application (and its Kafka channels) has started: the scheduler may fire before. */
+    private volatile boolean started;
+
+    void onStarted(@Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_AFTER + 1000)
+            io.quarkus.runtime.StartupEvent event) {
+        started = true;
+    }
 
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;

@@ -1,0 +1,159 @@
+package fr.assurancemaladie.rgpd.rights.request;
+
+import fr.assurancemaladie.rgpd.rights.audit.AuditEntry;
+import fr.assurancemaladie.rgpd.rights.request.RequestViews.QueueCounts;
+import fr.assurancemaladie.rgpd.rights.request.RequestViews.QueueItem;
+import fr.assurancemaladie.rgpd.rights.request.RequestViews.QueuePage;
+import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.Status;
+import fr.assurancemaladie.rgpd.support.problem.ProblemException;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A caisse DPO's queue: sorted by due date then id, keyset paging, with the counts a DPO watches. */
+@Path("/api/v1/queues/{caisseCode}/requests")
+@Tag(name = "Queues")
+@SecurityRequirement(name = "SecurityScheme")
+@Produces(MediaType.APPLICATION_JSON)
+public class QueueResource {
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @Inject
+    RequestService requests;
+
+    @GET
+    @RolesAllowed("dpo")
+    @Transactional
+    @Operation(summary = "The queue of a caisse (its own DPOs only)", description = "Filters: status, type, dueBefore "
+            + "(YYYY-MM-DD); cursor from the previous page's nextCursor; size ≤ 100.")
+    public QueuePage queue(@PathParam("caisseCode") String caisseCode, @QueryParam("status") String status,
+            @QueryParam("type") String type, @QueryParam("dueBefore") String dueBefore,
+            @QueryParam("cursor") String cursor, @QueryParam("size") @DefaultValue("50") String sizeParam) {
+        String own = jwt.getClaim("caisse");
+        if (own == null || !own.equalsIgnoreCase(caisseCode)) {
+            throw ProblemException.forbidden("Vous ne pouvez consulter que la file de votre caisse.");
+        }
+        int size;
+        try {
+            size = Integer.parseInt(sizeParam.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("« size » doit être un nombre entier.");
+        }
+        if (size < 1 || size > 100) {
+            throw ProblemException.badRequest("« size » doit être compris entre 1 et 100.");
+        }
+        StringBuilder where = new StringBuilder("where r.caisse_code = :caisse");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("caisse", own);
+        if (status != null) {
+            try {
+                params.put("status", Status.valueOf(status.strip().toUpperCase(Locale.ROOT)).name());
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("Statut inconnu : « " + status + " ».");
+            }
+            where.append(" and r.status = :status");
+        }
+        if (type != null) {
+            try {
+                params.put("type", RightsRequest.Type.valueOf(type.strip().toUpperCase(Locale.ROOT)).name());
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("Type de demande inconnu : « " + type + " ».");
+            }
+            where.append(" and r.type = :type");
+        }
+        if (dueBefore != null) {
+            try {
+                params.put("dueBefore", LocalDate.parse(dueBefore.strip()));
+            } catch (DateTimeParseException e) {
+                throw ProblemException.badRequest("Date invalide pour dueBefore : « " + dueBefore + " » (AAAA-MM-JJ).");
+            }
+            where.append(" and r.due_on < :dueBefore");
+        }
+        StringBuilder page = new StringBuilder(where);
+        if (cursor != null) {
+            String[] c = decode(cursor);
+            page.append(" and (r.due_on, r.id) > (:cursorDue, :cursorId)");
+            params.put("cursorDue", LocalDate.parse(c[0]));
+            params.put("cursorId", UUID.fromString(c[1]));
+        }
+        Query q = Panache.getEntityManager().createNativeQuery("select r.id, r.type, r.status, r.scope, r.fiche_number, "
+                + "r.domain_code, r.received_on, r.due_on, r.assigned_to from rights_request r " + page
+                + " order by r.due_on, r.id limit :limit");
+        params.forEach(q::setParameter);
+        q.setParameter("limit", size + 1);
+        LocalDate today = requests.today();
+        List<QueueItem> items = new ArrayList<>();
+        for (Object row : q.getResultList()) {
+            Object[] r = (Object[]) row;
+            Status st = Status.valueOf((String) r[2]);
+            LocalDate due = toDate(r[7]);
+            items.add(new QueueItem((UUID) r[0], (String) r[1], st.name(), (String) r[3],
+                    r[4] == null ? null : ((Number) r[4]).intValue(), (String) r[5], toDate(r[6]), due,
+                    st.open() && due.isBefore(today), (String) r[8]));
+        }
+        String next = null;
+        if (items.size() > size) {
+            items = new ArrayList<>(items.subList(0, size));
+            QueueItem last = items.get(size - 1);
+            next = encode(last.dueOn() + "|" + last.id());
+        }
+        Object[] counts = (Object[]) Panache.getEntityManager().createNativeQuery("""
+                select count(*) filter (where status in ('RECEIVED','IN_PROGRESS','AWAITING_IDENTITY','EXTENDED')),
+                       count(*) filter (where status in ('RECEIVED','IN_PROGRESS','EXTENDED') and due_on < :today),
+                       count(*) filter (where status in ('RECEIVED','IN_PROGRESS','EXTENDED')
+                                        and due_on >= :today and due_on <= :in7)
+                from rights_request where caisse_code = :caisse""")
+                .setParameter("today", today).setParameter("in7", today.plusDays(7)).setParameter("caisse", own)
+                .getSingleResult();
+        return new QueuePage(own, new QueueCounts(((Number) counts[0]).longValue(), ((Number) counts[1]).longValue(),
+                ((Number) counts[2]).longValue()), items, next);
+    }
+
+    private static LocalDate toDate(Object o) {
+        return o instanceof LocalDate d ? d : o instanceof java.sql.Date s ? s.toLocalDate() : LocalDate.parse(o.toString());
+    }
+
+    private static String encode(String s) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String[] decode(String cursor) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+            LocalDate.parse(parts[0]);
+            UUID.fromString(parts[1]);
+            return parts;
+        } catch (RuntimeException e) {
+            throw ProblemException.badRequest("Curseur de pagination invalide.");
+        }
+    }
+}

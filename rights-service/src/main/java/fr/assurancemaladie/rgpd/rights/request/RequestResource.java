@@ -1,0 +1,98 @@
+package fr.assurancemaladie.rgpd.rights.request;
+
+import fr.assurancemaladie.rgpd.rights.request.RequestViews.ActionBody;
+import fr.assurancemaladie.rgpd.rights.request.RequestViews.RequestView;
+import fr.assurancemaladie.rgpd.rights.request.RequestViews.Submission;
+import fr.assurancemaladie.rgpd.support.problem.ProblemException;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Citizens' rights requests: submit, follow; DPOs register paper requests and work them. */
+@Path("/api/v1/requests")
+@Tag(name = "Requests")
+@SecurityRequirement(name = "SecurityScheme")
+@Produces(MediaType.APPLICATION_JSON)
+public class RequestResource {
+
+    @Inject
+    RequestService requests;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"citizen", "dpo"})
+    @Operation(summary = "Submit a request (citizen, for themself) or register one received by post, e-mail or at the "
+            + "counter (DPO, for their caisse)", description = "type: ACCESS, RECTIFICATION, LIMITATION, OBJECTION, "
+            + "ERASURE, PORTABILITY; ficheNumber, or domainCode, or neither (all processing). A right the register "
+            + "excludes is recorded and answered at once with the register's reason, the DPO contact and the CNIL route.")
+    @APIResponse(responseCode = "201", description = "Recorded, routed, with its due date and applicability")
+    @APIResponse(responseCode = "400", description = "Invalid request (French detail)")
+    public Response submit(Submission body) {
+        RequestView created = requests.submit(caller(), body);
+        return Response.created(URI.create("/api/v1/requests/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Path("/mine")
+    @RolesAllowed("citizen")
+    @Operation(summary = "The caller's own requests, newest first")
+    public List<RequestView> mine() {
+        return requests.mine(caller());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Authenticated
+    @Operation(summary = "One request (its owner, or the DPO of its caisse; anyone else gets 404)")
+    @APIResponse(responseCode = "404", description = "No such request, or not yours")
+    public RequestView get(@PathParam("id") String id) {
+        return requests.read(caller(), uuid(id));
+    }
+
+    @POST
+    @Path("/{id}/actions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Operation(summary = "Work a request (DPO of its caisse)", description = "action: START, REQUEST_IDENTITY (reason), "
+            + "IDENTITY_RECEIVED, EXTEND (reason; before the due date, once), ANSWER (answer), REFUSE (reason, ground: "
+            + "MANIFESTLY_UNFOUNDED, EXCESSIVE, IDENTITY_NOT_ESTABLISHED, OTHER), CLOSE, ASSIGN (reason = agent name).")
+    @APIResponse(responseCode = "409", description = "Illegal transition")
+    public RequestView act(@PathParam("id") String id, ActionBody body) {
+        return requests.act(caller(), uuid(id), body);
+    }
+
+    private Caller caller() {
+        return Caller.of(identity, jwt);
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("Cette demande n'existe pas ou ne vous est pas accessible.");
+        }
+    }
+}

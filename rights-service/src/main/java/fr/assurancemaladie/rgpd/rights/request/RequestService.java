@@ -1,0 +1,435 @@
+package fr.assurancemaladie.rgpd.rights.request;
+
+import fr.assurancemaladie.rgpd.events.EventTypes;
+import fr.assurancemaladie.rgpd.events.Nir;
+import fr.assurancemaladie.rgpd.events.RightsEventData;
+import fr.assurancemaladie.rgpd.events.SubjectRefs;
+import fr.assurancemaladie.rgpd.rights.audit.AuditEntry;
+import fr.assurancemaladie.rgpd.rights.caisse.Caisse;
+import fr.assurancemaladie.rgpd.rights.deadline.DeadlineCalculator;
+import fr.assurancemaladie.rgpd.rights.deadline.Departement;
+import fr.assurancemaladie.rgpd.rights.outbox.RightsOutbox;
+import fr.assurancemaladie.rgpd.rights.request.RegisterView.FicheInfo;
+import fr.assurancemaladie.rgpd.rights.request.RequestViews.ActionBody;
+import fr.assurancemaladie.rgpd.rights.request.RequestViews.Applicability;
+import fr.assurancemaladie.rgpd.rights.request.RequestViews.CaisseRef;
+import fr.assurancemaladie.rgpd.rights.request.RequestViews.FicheApplicability;
+import fr.assurancemaladie.rgpd.rights.request.RequestViews.Related;
+import fr.assurancemaladie.rgpd.rights.request.RequestViews.RequestView;
+import fr.assurancemaladie.rgpd.rights.request.RequestViews.Submission;
+import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.Action;
+import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.Command;
+import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.RefusalGround;
+import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.Status;
+import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.Transition;
+import fr.assurancemaladie.rgpd.support.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Rights requests: submission (by the person, or registered by a DPO for a paper request), applicability from the
+ * register, routing to the DPO of the person's caisse (national processing → Cnam; never from the NIR), the legal
+ * deadline, the workflow, and every change written with its event (outbox) and its audit line.
+ */
+@ApplicationScoped
+public class RequestService {
+
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    static final int MAX_MESSAGE = 4000;
+    static final int MAX_RECTIFICATION = 2000;
+    static final String NATIONAL_CAISSE = "CNAM";
+    static final String CNIL_ROUTE = "Si vous estimez, après avoir contacté le délégué à la protection des données, que vos "
+            + "droits ne sont pas respectés, vous pouvez adresser une réclamation à la Commission nationale de "
+            + "l'informatique et des libertés (CNIL) : www.cnil.fr/fr/plaintes, ou par courrier à la CNIL, 3 place de "
+            + "Fontenoy, TSA 80715, 75334 Paris Cedex 07 (article 77 du RGPD).";
+
+    @Inject
+    RegisterView register;
+
+    @Inject
+    RightsOutbox outbox;
+
+    @Inject
+    SubjectRefs subjectRefs;
+
+    @ConfigProperty(name = "rgpd.rights.national-fiches", defaultValue = "")
+    Set<Integer> nationalFiches;
+
+    Clock clock = Clock.system(PARIS);
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    // ---------------------------------------------------------------- submission
+
+    @Transactional
+    public RequestView submit(Caller caller, Submission s) {
+        if (s == null) {
+            throw ProblemException.badRequest("Le corps de la demande doit être un objet JSON.");
+        }
+        RightsRequest.Type type = parseType(s.type());
+        if (s.ficheNumber() != null && s.domainCode() != null) {
+            throw ProblemException.badRequest("Indiquez une fiche (ficheNumber) ou un domaine (domainCode), pas les deux.");
+        }
+        if (s.message() != null && s.message().length() > MAX_MESSAGE) {
+            throw ProblemException.badRequest("Le message ne doit pas dépasser " + MAX_MESSAGE + " caractères.");
+        }
+        String rectification = blankToNull(s.rectification());
+        if (type == RightsRequest.Type.RECTIFICATION && rectification == null) {
+            throw ProblemException.badRequest("Une demande de rectification doit indiquer la nouvelle valeur (rectification).");
+        }
+        if (rectification != null && rectification.length() > MAX_RECTIFICATION) {
+            throw ProblemException.badRequest("La rectification ne doit pas dépasser " + MAX_RECTIFICATION + " caractères.");
+        }
+        // who, for whom, received when and how
+        Nir nir;
+        Caisse home;
+        LocalDate receivedOn;
+        RightsRequest.Channel channel;
+        if (caller.dpo()) {
+            if (s.nir() == null || s.nir().isBlank()) {
+                throw ProblemException.badRequest("Indiquez le NIR de la personne (nir).");
+            }
+            nir = Nir.parse(s.nir());
+            home = caisse(caller.caisse(), "Votre jeton n'indique pas de caisse connue : impossible d'enregistrer la demande.");
+            receivedOn = parseReceivedOn(s.receivedOn());
+            channel = parseChannel(s.channel());
+        } else if (caller.citizen()) {
+            if (s.nir() != null || s.receivedOn() != null || s.channel() != null) {
+                throw ProblemException.badRequest("Les champs nir, receivedOn et channel sont réservés aux DPO qui "
+                        + "enregistrent une demande reçue par courrier ou à l'accueil.");
+            }
+            if (caller.nir() == null) {
+                throw ProblemException.badRequest("Votre compte n'indique pas de NIR : impossible de déposer une demande en ligne.");
+            }
+            nir = Nir.parse(caller.nir());
+            home = caisse(caller.caisse(), "Votre compte n'indique pas de caisse de rattachement connue.");
+            receivedOn = today();
+            channel = RightsRequest.Channel.ONLINE;
+        } else {
+            throw ProblemException.forbidden("Seuls une personne concernée ou un DPO peuvent déposer une demande.");
+        }
+        // which fiches
+        RightsRequest.Scope scope;
+        List<FicheInfo> fiches;
+        if (s.ficheNumber() != null) {
+            scope = RightsRequest.Scope.FICHE;
+            fiches = List.of(register.fiche(s.ficheNumber()).orElseThrow(() -> ProblemException.badRequest(
+                    "La fiche n°" + s.ficheNumber() + " n'existe pas dans le registre publié.")));
+        } else if (s.domainCode() != null) {
+            scope = RightsRequest.Scope.DOMAIN;
+            fiches = register.domain(s.domainCode().strip());
+            if (fiches.isEmpty()) {
+                throw ProblemException.badRequest("Le domaine « " + s.domainCode() + " » n'existe pas dans le registre publié.");
+            }
+        } else {
+            scope = RightsRequest.Scope.ALL;
+            fiches = register.published();
+            if (fiches.isEmpty()) {
+                throw new ProblemException(503, "Registre indisponible",
+                        "Le registre n'est pas encore disponible : réessayez dans quelques instants.");
+            }
+        }
+        // one request per DPO: national processing goes to the Cnam, the rest to the person's caisse
+        Map<String, List<FicheInfo>> byCaisse = new LinkedHashMap<>();
+        for (FicheInfo f : fiches) {
+            String code = nationalFiches.contains(f.number()) ? NATIONAL_CAISSE : home.code;
+            byCaisse.computeIfAbsent(code, k -> new ArrayList<>()).add(f);
+        }
+        UUID group = UUID.randomUUID();
+        String subjectRef = subjectRefs.of(nir);
+        Instant now = Instant.now();
+        List<RightsRequest> created = new ArrayList<>();
+        for (Map.Entry<String, List<FicheInfo>> e : byCaisse.entrySet()) {
+            Caisse caisse = Caisse.findById(e.getKey());
+            RightsRequest r = new RightsRequest();
+            r.id = UUID.randomUUID();
+            r.groupId = group;
+            r.type = type;
+            r.scope = scope;
+            r.ficheNumber = s.ficheNumber();
+            r.domainCode = scope == RightsRequest.Scope.DOMAIN ? s.domainCode().strip() : null;
+            r.nir = nir.value();
+            r.subjectRef = subjectRef;
+            r.caisseCode = caisse.code;
+            r.channel = channel;
+            r.receivedOn = receivedOn;
+            r.dueOn = DeadlineCalculator.dueOn(receivedOn, DeadlineCalculator.ONE_MONTH, new Departement(caisse.departement));
+            r.message = blankToNull(s.message());
+            r.rectification = rectification;
+            r.submittedBy = caller.username();
+            r.createdAt = now;
+            r.updatedAt = now;
+            boolean anyApplies = e.getValue().stream().anyMatch(f -> f.applies(type));
+            r.status = anyApplies ? Status.RECEIVED : Status.ANSWERED_NOT_APPLICABLE;
+            if (!anyApplies) {
+                r.answer = notApplicableAnswer(type, e.getValue(), caisse);
+            }
+            r.persist();
+            for (FicheInfo f : e.getValue()) {
+                RequestFiche rf = new RequestFiche();
+                rf.requestId = r.id;
+                rf.ficheNumber = f.number();
+                rf.ficheVersion = f.version();
+                rf.title = f.title();
+                rf.applies = f.applies(type);
+                rf.reason = f.reason(type);
+                rf.persist();
+            }
+            event(EventTypes.REQUEST_SUBMITTED, r, null);
+            event(EventTypes.REQUEST_ROUTED, r, null);
+            if (!anyApplies) {
+                event(EventTypes.REQUEST_ANSWERED, r, null);
+            }
+            if (caller.dpo()) {
+                AuditEntry.record(caller.username(), caller.role(), caller.caisse(), r.id, "REGISTER",
+                        "Demande " + type + " reçue par " + channel + " le " + receivedOn);
+            }
+            created.add(r);
+        }
+        return view(created.get(0), created);
+    }
+
+    /** The automatic answer when no fiche of the request admits the right (art. 12(4)): the reasons, the DPO, the CNIL. */
+    static String notApplicableAnswer(RightsRequest.Type type, List<FicheInfo> fiches, Caisse caisse) {
+        StringBuilder a = new StringBuilder("Votre demande (" + label(type) + ") a bien été enregistrée. Ce droit ne "
+                + "s'applique pas au" + (fiches.size() > 1 ? "x traitements concernés" : " traitement concerné") + " :\n");
+        for (FicheInfo f : fiches) {
+            a.append("- Fiche ").append(f.number()).append(f.title() == null ? "" : " « " + f.title() + " »").append(" : ")
+                    .append(f.reason(type)).append('\n');
+        }
+        a.append("Pour toute question, vous pouvez écrire au délégué à la protection des données de la ").append(caisse.name)
+                .append(" : ").append(caisse.dpoEmail).append(", ").append(caisse.dpoPostalAddress).append(".\n");
+        a.append(CNIL_ROUTE);
+        return a.toString();
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** A request its owner or its caisse's DPO may see; anyone else gets 404 (ids cannot be probed). */
+    @Transactional
+    public RequestView read(Caller caller, UUID id) {
+        RightsRequest r = visible(caller, id);
+        if (caller.dpo()) {
+            AuditEntry.record(caller.username(), caller.role(), r.caisseCode, r.id, "READ", null);
+        }
+        return view(r, RightsRequest.list("groupId = ?1 order by createdAt, id", r.groupId));
+    }
+
+    @Transactional
+    public List<RequestView> mine(Caller caller) {
+        if (caller.nir() == null) {
+            return List.of();
+        }
+        String subjectRef = subjectRefs.of(Nir.parse(caller.nir()));
+        List<RightsRequest> all = RightsRequest.ofSubject(subjectRef);
+        Map<UUID, List<RightsRequest>> groups = all.stream().collect(Collectors.groupingBy(r -> r.groupId));
+        return all.stream().map(r -> view(r, groups.get(r.groupId))).toList();
+    }
+
+    RightsRequest visible(Caller caller, UUID id) {
+        RightsRequest r = RightsRequest.findById(id);
+        if (r == null) {
+            throw notFound();
+        }
+        boolean owner = caller.citizen() && caller.nir() != null && Nir.isValid(caller.nir())
+                && subjectRefs.of(Nir.parse(caller.nir())).equals(r.subjectRef);
+        boolean itsDpo = caller.dpo() && r.caisseCode.equals(caller.caisse());
+        if (!owner && !itsDpo) {
+            throw notFound();
+        }
+        return r;
+    }
+
+    private static ProblemException notFound() {
+        return ProblemException.notFound("Cette demande n'existe pas ou ne vous est pas accessible.");
+    }
+
+    // ---------------------------------------------------------------- workflow
+
+    @Transactional
+    public RequestView act(Caller caller, UUID id, ActionBody body) {
+        if (!caller.dpo()) {
+            throw ProblemException.forbidden("Seul le DPO de la caisse traite une demande.");
+        }
+        RightsRequest r = visible(caller, id); // another caisse's request: 404
+        if (body == null || body.action() == null) {
+            throw ProblemException.badRequest("Indiquez l'action (action : START, REQUEST_IDENTITY, IDENTITY_RECEIVED, "
+                    + "EXTEND, ANSWER, REFUSE, CLOSE, ASSIGN).");
+        }
+        String actionName = body.action().strip().toUpperCase(Locale.ROOT);
+        if (actionName.equals("ASSIGN")) {
+            String agent = blankToNull(body.reason());
+            if (agent != null && agent.length() > 128) {
+                throw ProblemException.badRequest("Nom d'agent trop long.");
+            }
+            r.assignedTo = agent == null ? caller.username() : agent;
+            r.updatedAt = Instant.now();
+            AuditEntry.record(caller.username(), caller.role(), r.caisseCode, r.id, "ASSIGN", "à " + r.assignedTo);
+            return view(r, List.of(r));
+        }
+        Action action;
+        try {
+            action = Action.valueOf(actionName);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("Action inconnue : « " + body.action() + " ».");
+        }
+        RefusalGround ground = null;
+        if (body.ground() != null) {
+            try {
+                ground = RefusalGround.valueOf(body.ground().strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("Motif de refus inconnu : « " + body.ground() + " ».");
+            }
+        }
+        if (body.answer() != null && body.answer().length() > 20_000) {
+            throw ProblemException.badRequest("La réponse ne doit pas dépasser 20 000 caractères.");
+        }
+        if (body.reason() != null && body.reason().length() > MAX_MESSAGE) {
+            throw ProblemException.badRequest("Le motif ne doit pas dépasser " + MAX_MESSAGE + " caractères.");
+        }
+        Caisse caisse = Caisse.findById(r.caisseCode);
+        Transition t;
+        try {
+            t = RequestWorkflow.apply(new RequestWorkflow.State(r.status, r.receivedOn, r.dueOn, r.extended,
+                    new Departement(caisse.departement)), new Command(action, body.reason(), body.answer(), ground, today()));
+        } catch (RequestWorkflow.IllegalTransition e) {
+            throw e.conflict() ? ProblemException.conflict(e.getMessage()) : ProblemException.badRequest(e.getMessage());
+        }
+        r.status = t.status();
+        r.dueOn = t.dueOn();
+        r.extended = t.extended();
+        if (action == Action.ANSWER) {
+            r.answer = body.answer().strip();
+        }
+        if (action == Action.REFUSE || action == Action.EXTEND || action == Action.REQUEST_IDENTITY) {
+            r.reason = body.reason().strip();
+        }
+        if (action == Action.REFUSE) {
+            r.refusalGround = ground;
+        }
+        r.updatedAt = Instant.now();
+        String type = switch (action) {
+            case EXTEND -> EventTypes.REQUEST_EXTENDED;
+            case ANSWER -> EventTypes.REQUEST_ANSWERED;
+            case REFUSE -> EventTypes.REQUEST_REFUSED;
+            case CLOSE -> EventTypes.REQUEST_CLOSED;
+            default -> EventTypes.REQUEST_UPDATED;
+        };
+        event(type, r, action == Action.REFUSE || action == Action.EXTEND ? r.reason : null);
+        AuditEntry.record(caller.username(), caller.role(), r.caisseCode, r.id, action.name(),
+                body.reason() == null ? null : abbreviate(body.reason()));
+        return view(r, List.of(r));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void event(String type, RightsRequest r, String reason) {
+        List<Integer> fiches = RequestFiche.of(r.id).stream().map(f -> f.ficheNumber).toList();
+        if (fiches.isEmpty()) {
+            fiches = r.ficheNumber == null ? List.of() : List.of(r.ficheNumber);
+        }
+        outbox.append(type, new RightsEventData(r.id.toString(), r.subjectRef, r.type.name(), r.status.name(),
+                r.caisseCode, fiches, r.dueOn, Instant.now(), reason));
+    }
+
+    RequestView view(RightsRequest r, List<RightsRequest> group) {
+        Caisse caisse = Caisse.findById(r.caisseCode);
+        List<FicheApplicability> fiches = RequestFiche.of(r.id).stream()
+                .map(f -> new FicheApplicability(f.ficheNumber, f.title, f.applies, f.reason)).toList();
+        boolean applies = fiches.stream().anyMatch(FicheApplicability::applies);
+        String reason = fiches.size() == 1 ? fiches.get(0).reason()
+                : fiches.stream().filter(FicheApplicability::applies).count() + " traitement(s) sur " + fiches.size()
+                        + " admettent ce droit ; le détail figure fiche par fiche.";
+        List<Related> related = group.stream().filter(g -> !g.id.equals(r.id))
+                .map(g -> new Related(g.id, CaisseRef.of(Caisse.findById(g.caisseCode)), g.status.name())).toList();
+        return new RequestView(r.id, r.groupId, r.type.name(), r.status.name(), r.scope.name(), r.ficheNumber,
+                r.domainCode, r.channel.name(), r.receivedOn, r.dueOn, r.extended, CaisseRef.of(caisse),
+                new Applicability(applies, reason, fiches), r.message, r.rectification, r.answer, r.reason,
+                r.refusalGround == null ? null : r.refusalGround.name(), r.assignedTo, r.createdAt, r.updatedAt,
+                related.isEmpty() ? null : related);
+    }
+
+    private static Caisse caisse(String code, String ifUnknown) {
+        Caisse c = code == null ? null : Caisse.findById(code);
+        if (c == null) {
+            throw ProblemException.badRequest(ifUnknown);
+        }
+        return c;
+    }
+
+    private static RightsRequest.Type parseType(String type) {
+        if (type == null) {
+            throw ProblemException.badRequest("Indiquez le droit exercé (type : ACCESS, RECTIFICATION, LIMITATION, "
+                    + "OBJECTION, ERASURE ou PORTABILITY).");
+        }
+        try {
+            return RightsRequest.Type.valueOf(type.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("Droit inconnu : « " + type + " » (ACCESS, RECTIFICATION, LIMITATION, "
+                    + "OBJECTION, ERASURE ou PORTABILITY).");
+        }
+    }
+
+    private LocalDate parseReceivedOn(String text) {
+        if (text == null || text.isBlank()) {
+            throw ProblemException.badRequest("Indiquez la date de réception de la demande (receivedOn, AAAA-MM-JJ).");
+        }
+        LocalDate d;
+        try {
+            d = LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("Date de réception invalide : « " + text + " » (AAAA-MM-JJ).");
+        }
+        if (d.isAfter(today())) {
+            throw ProblemException.badRequest("La date de réception ne peut pas être dans le futur.");
+        }
+        if (d.isBefore(today().minusYears(1))) {
+            throw ProblemException.badRequest("La date de réception remonte à plus d'un an : vérifiez-la.");
+        }
+        return d;
+    }
+
+    private static RightsRequest.Channel parseChannel(String text) {
+        Optional<RightsRequest.Channel> c = Optional.ofNullable(text).map(t -> t.strip().toUpperCase(Locale.ROOT))
+                .filter(t -> Set.of("POSTAL", "COUNTER", "EMAIL").contains(t)).map(RightsRequest.Channel::valueOf);
+        return c.orElseThrow(() -> ProblemException.badRequest("Indiquez comment la demande a été reçue (channel : POSTAL, "
+                + "COUNTER ou EMAIL)."));
+    }
+
+    static String label(RightsRequest.Type type) {
+        return switch (type) {
+            case ACCESS -> "droit d'accès";
+            case RECTIFICATION -> "droit de rectification";
+            case LIMITATION -> "droit à la limitation du traitement";
+            case OBJECTION -> "droit d'opposition";
+            case ERASURE -> "droit à l'effacement";
+            case PORTABILITY -> "droit à la portabilité";
+        };
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 500 ? s : s.substring(0, 497) + "…";
+    }
+}

@@ -1,0 +1,59 @@
+package fr.assurancemaladie.rgpd.rights.request;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import fr.assurancemaladie.rgpd.rights.caisse.Caisse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** JSON shapes of the requests API. */
+public final class RequestViews {
+
+    private RequestViews() {
+    }
+
+    /** Body of POST /api/v1/requests. nir, receivedOn and channel are for a DPO registering a paper request. */
+    public record Submission(String type, Integer ficheNumber, String domainCode, String message, String rectification,
+            String nir, String receivedOn, String channel) {
+    }
+
+    /** Body of POST /api/v1/requests/{id}/actions. */
+    public record ActionBody(String action, String reason, String answer, String ground) {
+    }
+
+    public record CaisseRef(String code, String name) {
+        static CaisseRef of(Caisse c) {
+            return new CaisseRef(c.code, c.name);
+        }
+    }
+
+    public record FicheApplicability(int ficheNumber, String title, boolean applies, String reason) {
+    }
+
+    /** Whether the right applies: overall, and fiche by fiche with the register's reason. */
+    public record Applicability(boolean applies, String reason, List<FicheApplicability> fiches) {
+    }
+
+    public record Related(UUID id, CaisseRef caisse, String status) {
+    }
+
+    /** A request as its owner or its DPO sees it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RequestView(UUID id, UUID groupId, String type, String status, String scope, Integer ficheNumber,
+            String domainCode, String channel, LocalDate receivedOn, LocalDate dueOn, boolean extended, CaisseRef caisse,
+            Applicability applicability, String message, String rectification, String answer, String reason,
+            String refusalGround, String assignedTo, Instant createdAt, Instant updatedAt, List<Related> related) {
+    }
+
+    /** A line of a DPO queue. */
+    public record QueueItem(UUID id, String type, String status, String scope, Integer ficheNumber, String domainCode,
+            LocalDate receivedOn, LocalDate dueOn, boolean late, String assignedTo) {
+    }
+
+    public record QueueCounts(long open, long late, long dueWithin7Days) {
+    }
+
+    public record QueuePage(String caisseCode, QueueCounts counts, List<QueueItem> items, String nextCursor) {
+    }
+}

@@ -1,0 +1,136 @@
+package fr.assurancemaladie.rgpd.rights.request;
+
+import fr.assurancemaladie.rgpd.rights.deadline.DeadlineCalculator;
+import fr.assurancemaladie.rgpd.rights.deadline.Departement;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The life of a rights request (GDPR art. 12), as a pure state machine:
+ * <pre>
+ * RECEIVED ─START─▶ IN_PROGRESS ─ANSWER─▶ ANSWERED ─CLOSE─▶ CLOSED
+ *    │                 │  └─REFUSE─▶ REFUSED ─CLOSE─▶ CLOSED
+ *    │                 └─EXTEND─▶ EXTENDED ─ANSWER/REFUSE─▶ …
+ *    └─REQUEST_IDENTITY─▶ AWAITING_IDENTITY ─IDENTITY_RECEIVED─▶ IN_PROGRESS (due = that day + 1 month)
+ * ANSWERED_NOT_APPLICABLE (answered at submission) ─CLOSE─▶ CLOSED
+ * </pre>
+ * Extension (art. 12(3)): once, decided before the due date, with reasons; due = receipt + 3 months. Waiting for
+ * identity information stops the clock; when it arrives the one-month period runs again from that day. A refusal
+ * needs its reason, and a refusal for a manifestly unfounded or excessive request (art. 12(5)) its justification.
+ */
+public final class RequestWorkflow {
+
+    public enum Status {
+        RECEIVED, IN_PROGRESS, AWAITING_IDENTITY, EXTENDED, ANSWERED, ANSWERED_NOT_APPLICABLE, REFUSED, CLOSED;
+
+        public boolean open() {
+            return this != ANSWERED && this != ANSWERED_NOT_APPLICABLE && this != REFUSED && this != CLOSED;
+        }
+    }
+
+    public enum Action { START, REQUEST_IDENTITY, IDENTITY_RECEIVED, EXTEND, ANSWER, REFUSE, CLOSE }
+
+    /** Why a request is refused. */
+    public enum RefusalGround { MANIFESTLY_UNFOUNDED, EXCESSIVE, IDENTITY_NOT_ESTABLISHED, OTHER }
+
+    /** A request's state as the workflow needs it. */
+    public record State(Status status, LocalDate receivedOn, LocalDate dueOn, boolean extended, Departement departement) {
+    }
+
+    /** What the actor sends with the action. */
+    public record Command(Action action, String reason, String answer, RefusalGround ground, LocalDate today) {
+    }
+
+    /** The state after a legal transition. */
+    public record Transition(Status status, LocalDate dueOn, boolean extended) {
+    }
+
+    /** An action that is not allowed from the current state (HTTP 409), or incomplete (HTTP 400). */
+    public static final class IllegalTransition extends RuntimeException {
+        private final boolean conflict;
+
+        IllegalTransition(String frenchMessage, boolean conflict) {
+            super(frenchMessage);
+            this.conflict = conflict;
+        }
+
+        public boolean conflict() {
+            return conflict;
+        }
+    }
+
+    private static final Set<Status> WORKING = EnumSet.of(Status.IN_PROGRESS, Status.EXTENDED);
+
+    private RequestWorkflow() {
+    }
+
+    public static Transition apply(State s, Command c) {
+        return switch (c.action()) {
+            case START -> {
+                require(s.status() == Status.RECEIVED, s, c);
+                yield new Transition(Status.IN_PROGRESS, s.dueOn(), s.extended());
+            }
+            case REQUEST_IDENTITY -> {
+                require(s.status() == Status.RECEIVED || WORKING.contains(s.status()), s, c);
+                needText(c.reason(), "Indiquez quelle information d'identité manque (reason).");
+                yield new Transition(Status.AWAITING_IDENTITY, s.dueOn(), s.extended());
+            }
+            case IDENTITY_RECEIVED -> {
+                require(s.status() == Status.AWAITING_IDENTITY, s, c);
+                yield new Transition(Status.IN_PROGRESS,
+                        DeadlineCalculator.dueOn(c.today(), DeadlineCalculator.ONE_MONTH, s.departement()), false);
+            }
+            case EXTEND -> {
+                require(s.status() == Status.RECEIVED || s.status() == Status.IN_PROGRESS, s, c);
+                if (s.extended()) {
+                    throw new IllegalTransition("Le délai de cette demande a déjà été prolongé.", true);
+                }
+                if (c.today().isAfter(s.dueOn())) {
+                    throw new IllegalTransition("La prolongation doit être décidée avant l'échéance du " + s.dueOn()
+                            + " (article 12, paragraphe 3 du RGPD).", true);
+                }
+                needText(c.reason(), "La prolongation doit être motivée (reason).");
+                yield new Transition(Status.EXTENDED,
+                        DeadlineCalculator.dueOn(s.receivedOn(), DeadlineCalculator.EXTENDED, s.departement()), true);
+            }
+            case ANSWER -> {
+                require(WORKING.contains(s.status()), s, c);
+                needText(c.answer(), "La réponse est obligatoire (answer).");
+                yield new Transition(Status.ANSWERED, s.dueOn(), s.extended());
+            }
+            case REFUSE -> {
+                require(WORKING.contains(s.status()), s, c);
+                needText(c.reason(), "Un refus doit être motivé (reason).");
+                if (c.ground() == null) {
+                    throw new IllegalTransition("Indiquez le motif du refus (ground : MANIFESTLY_UNFOUNDED, EXCESSIVE, "
+                            + "IDENTITY_NOT_ESTABLISHED ou OTHER).", false);
+                }
+                if ((c.ground() == RefusalGround.MANIFESTLY_UNFOUNDED || c.ground() == RefusalGround.EXCESSIVE)
+                        && c.reason().strip().length() < 30) {
+                    throw new IllegalTransition("Une demande manifestement infondée ou excessive doit être justifiée "
+                            + "(article 12, paragraphe 5 du RGPD) : la justification est trop courte.", false);
+                }
+                yield new Transition(Status.REFUSED, s.dueOn(), s.extended());
+            }
+            case CLOSE -> {
+                require(s.status() == Status.ANSWERED || s.status() == Status.ANSWERED_NOT_APPLICABLE
+                        || s.status() == Status.REFUSED, s, c);
+                yield new Transition(Status.CLOSED, s.dueOn(), s.extended());
+            }
+        };
+    }
+
+    private static void require(boolean allowed, State s, Command c) {
+        if (!allowed) {
+            throw new IllegalTransition("Action " + c.action() + " impossible pour une demande au statut " + s.status()
+                    + ".", true);
+        }
+    }
+
+    private static void needText(String text, String message) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalTransition(message, false);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package fr.assurancemaladie.rgpd.rights.request;
+
+import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.RefusalGround;
+import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.Status;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** A rights request, as one DPO handles it. */
+@Entity
+@Table(name = "rights_request")
+public class RightsRequest extends PanacheEntityBase {
+
+    public enum Type { ACCESS, RECTIFICATION, LIMITATION, OBJECTION, ERASURE, PORTABILITY }
+
+    public enum Scope { FICHE, DOMAIN, ALL }
+
+    public enum Channel { ONLINE, POSTAL, COUNTER, EMAIL }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "group_id", nullable = false)
+    public UUID groupId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Type type;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Scope scope;
+
+    @Column(name = "fiche_number")
+    public Integer ficheNumber;
+
+    @Column(name = "domain_code")
+    public String domainCode;
+
+    /** Stored only here, never logged, never on the bus. */
+    @Column(nullable = false)
+    public String nir;
+
+    @Column(name = "subject_ref", nullable = false)
+    public String subjectRef;
+
+    @Column(name = "caisse_code", nullable = false)
+    public String caisseCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Channel channel;
+
+    @Column(name = "received_on", nullable = false)
+    public LocalDate receivedOn;
+
+    @Column(name = "due_on", nullable = false)
+    public LocalDate dueOn;
+
+    @Column(nullable = false)
+    public boolean extended;
+
+    public String message;
+    public String rectification;
+    public String answer;
+    public String reason;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "refusal_ground")
+    public RefusalGround refusalGround;
+
+    @Column(name = "assigned_to")
+    public String assignedTo;
+
+    @Column(name = "submitted_by", nullable = false)
+    public String submittedBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public int version;
+
+    public static List<RightsRequest> ofSubject(String subjectRef) {
+        return list("subjectRef = ?1 order by createdAt desc, id", subjectRef);
+    }
+}

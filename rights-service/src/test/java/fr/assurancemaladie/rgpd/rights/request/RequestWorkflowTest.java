@@ -1,0 +1,104 @@
+package fr.assurancemaladie.rgpd.rights.request;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.assurancemaladie.rgpd.rights.deadline.Departement;
+import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.Action;
+import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.Command;
+import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.IllegalTransition;
+import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.RefusalGround;
+import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.State;
+import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.Status;
+import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.Transition;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class RequestWorkflowTest {
+
+    static final Departement PARIS = new Departement("75");
+    static final LocalDate RECEIVED = LocalDate.of(2026, 1, 31);
+    static final LocalDate DUE = LocalDate.of(2026, 3, 2);
+
+    static State state(Status status) {
+        return new State(status, RECEIVED, DUE, false, PARIS);
+    }
+
+    static Command cmd(Action action, LocalDate today) {
+        return new Command(action, null, null, null, today);
+    }
+
+    @Test
+    void theUsualPath() {
+        Transition t = RequestWorkflow.apply(state(Status.RECEIVED), cmd(Action.START, RECEIVED));
+        assertEquals(Status.IN_PROGRESS, t.status());
+        assertEquals(DUE, t.dueOn());
+        t = RequestWorkflow.apply(state(Status.IN_PROGRESS), new Command(Action.ANSWER, null, "Voici vos données.", null, DUE));
+        assertEquals(Status.ANSWERED, t.status());
+        assertEquals(Status.CLOSED, RequestWorkflow.apply(state(Status.ANSWERED), cmd(Action.CLOSE, DUE)).status());
+        assertEquals(Status.CLOSED, RequestWorkflow.apply(state(Status.ANSWERED_NOT_APPLICABLE), cmd(Action.CLOSE, DUE)).status());
+    }
+
+    @Test
+    void extensionIsOnceBeforeTheDueDateWithReasonsAndCountsThreeMonthsFromReceipt() {
+        Transition t = RequestWorkflow.apply(state(Status.IN_PROGRESS),
+                new Command(Action.EXTEND, "Complexité : 14 traitements concernés", null, null, DUE));
+        assertEquals(Status.EXTENDED, t.status());
+        assertEquals(LocalDate.of(2026, 4, 30), t.dueOn(), "31 Jan + 3 months");
+        assertTrue(t.extended());
+        IllegalTransition late = assertThrows(IllegalTransition.class, () -> RequestWorkflow.apply(state(Status.IN_PROGRESS),
+                new Command(Action.EXTEND, "raison", null, null, DUE.plusDays(1))));
+        assertTrue(late.conflict());
+        IllegalTransition noReason = assertThrows(IllegalTransition.class, () -> RequestWorkflow.apply(state(Status.IN_PROGRESS),
+                new Command(Action.EXTEND, " ", null, null, DUE)));
+        assertFalse(noReason.conflict(), "a missing reason is a bad request, not a conflict");
+        State extended = new State(Status.IN_PROGRESS, RECEIVED, LocalDate.of(2026, 4, 30), true, PARIS);
+        assertThrows(IllegalTransition.class, () -> RequestWorkflow.apply(extended,
+                new Command(Action.EXTEND, "encore", null, null, DUE)));
+        assertEquals(Status.ANSWERED, RequestWorkflow.apply(new State(Status.EXTENDED, RECEIVED, LocalDate.of(2026, 4, 30),
+                true, PARIS), new Command(Action.ANSWER, null, "réponse", null, DUE)).status());
+    }
+
+    @Test
+    void waitingForIdentityStopsTheClockAndRestartsItFromTheDayTheInformationArrives() {
+        Transition waiting = RequestWorkflow.apply(state(Status.RECEIVED),
+                new Command(Action.REQUEST_IDENTITY, "Copie de la carte Vitale illisible", null, null, RECEIVED.plusDays(3)));
+        assertEquals(Status.AWAITING_IDENTITY, waiting.status());
+        State s = new State(Status.AWAITING_IDENTITY, RECEIVED, DUE, false, PARIS);
+        Transition back = RequestWorkflow.apply(s, cmd(Action.IDENTITY_RECEIVED, LocalDate.of(2026, 4, 14)));
+        assertEquals(Status.IN_PROGRESS, back.status());
+        assertEquals(LocalDate.of(2026, 5, 15), back.dueOn(), "14 April + 1 month = 14 May, Ascension → Friday 15");
+    }
+
+    @Test
+    void aRefusalNeedsItsReasonAndItsGround() {
+        assertThrows(IllegalTransition.class, () -> RequestWorkflow.apply(state(Status.IN_PROGRESS),
+                new Command(Action.REFUSE, null, null, RefusalGround.OTHER, DUE)));
+        assertThrows(IllegalTransition.class, () -> RequestWorkflow.apply(state(Status.IN_PROGRESS),
+                new Command(Action.REFUSE, "Demande répétée", null, null, DUE)));
+        assertThrows(IllegalTransition.class, () -> RequestWorkflow.apply(state(Status.IN_PROGRESS),
+                new Command(Action.REFUSE, "Trop", null, RefusalGround.EXCESSIVE, DUE)), "excessive needs its justification");
+        assertEquals(Status.REFUSED, RequestWorkflow.apply(state(Status.IN_PROGRESS), new Command(Action.REFUSE,
+                "Sixième demande identique en deux mois, la même réponse ayant été donnée à chaque fois.", null,
+                RefusalGround.EXCESSIVE, DUE)).status());
+    }
+
+    @Test
+    void illegalTransitionsAreConflicts() {
+        Object[][] illegal = {
+            {Status.RECEIVED, Action.ANSWER}, {Status.RECEIVED, Action.CLOSE}, {Status.IN_PROGRESS, Action.START},
+            {Status.ANSWERED, Action.START}, {Status.CLOSED, Action.ANSWER}, {Status.CLOSED, Action.CLOSE},
+            {Status.ANSWERED_NOT_APPLICABLE, Action.ANSWER}, {Status.REFUSED, Action.EXTEND},
+            {Status.AWAITING_IDENTITY, Action.ANSWER}, {Status.IN_PROGRESS, Action.IDENTITY_RECEIVED},
+            {Status.EXTENDED, Action.EXTEND},
+        };
+        for (Object[] c : illegal) {
+            IllegalTransition e = assertThrows(IllegalTransition.class, () -> RequestWorkflow.apply(state((Status) c[0]),
+                    new Command((Action) c[1], "raison suffisamment longue pour tout justifier", "réponse",
+                            RefusalGround.OTHER, RECEIVED)), c[0] + " " + c[1]);
+            assertTrue(e.conflict(), c[0] + " " + c[1]);
+        }
+    }
+}
