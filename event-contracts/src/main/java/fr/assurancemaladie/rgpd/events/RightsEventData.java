@@ -16,8 +16,15 @@ import java.util.List;
  * @param ficheNumbers fiches the request is about (empty = all processing)
  * @param dueOn        legal due date after the transition
  * @param occurredAt   when the transition happened
- * @param reason       reason given with the transition (extension, refusal), if any
+ * @param reason       reason given with the transition (extension, refusal, lifting a limitation), if any
+ * @param recipients   for {@code …rights.recipients.notify} (GDPR art. 19): the recipients the register lists for
+ *                     the fiches concerned, who must be told of the rectification, erasure or limitation; else empty
  */
 public record RightsEventData(String requestId, String subjectRef, String requestType, String status, String caisseCode,
-        List<Integer> ficheNumbers, LocalDate dueOn, Instant occurredAt, String reason) {
+        List<Integer> ficheNumbers, LocalDate dueOn, Instant occurredAt, String reason, List<String> recipients) {
+
+    public RightsEventData {
+        ficheNumbers = ficheNumbers == null ? List.of() : List.copyOf(ficheNumbers);
+        recipients = recipients == null ? List.of() : List.copyOf(recipients);
+    }
 }

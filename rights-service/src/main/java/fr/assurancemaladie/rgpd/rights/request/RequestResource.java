@@ -72,6 +72,16 @@ public class RequestResource {
         return requests.read(caller(), uuid(id));
     }
 
+    @GET
+    @Path("/{id}/access-summary")
+    @Authenticated
+    @Operation(summary = "For an ACCESS request: what the register tells about the processing concerned (GDPR art. 15(1)(a)-(h))",
+            description = "Purposes, legal bases, data categories, recipients, retention periods, rights, complaint route, "
+                    + "source, automated decisions — fiche by fiche. The DPO adds the person's own data.")
+    public AccessSummary accessSummary(@PathParam("id") String id) {
+        return requests.accessSummary(caller(), uuid(id));
+    }
+
     @POST
     @Path("/{id}/actions")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -262,6 +262,33 @@ public class RequestService {
         return ProblemException.notFound("Cette demande n'existe pas ou ne vous est pas accessible.");
     }
 
+    /** What the register can say in answer to an access request (art. 15(1)), for its owner or its DPO. */
+    @Transactional
+    public AccessSummary accessSummary(Caller caller, UUID id) {
+        RightsRequest r = visible(caller, id);
+        if (r.type != RightsRequest.Type.ACCESS) {
+            throw ProblemException.conflict("Le récapitulatif d'accès ne concerne que les demandes d'accès.");
+        }
+        if (caller.dpo()) {
+            AuditEntry.record(caller.username(), caller.role(), r.caisseCode, r.id, "ACCESS_SUMMARY", null);
+        }
+        List<com.fasterxml.jackson.databind.JsonNode> fiches = RequestFiche.of(r.id).stream()
+                .map(f -> register.fiche(f.ficheNumber)).flatMap(Optional::stream).map(FicheInfo::fiche).toList();
+        return AccessSummary.of(r.id, fiches, CNIL_ROUTE);
+    }
+
+    /** The audit trail of a caisse, newest first, for its DPOs. */
+    @Transactional
+    public List<AuditEntry> audit(Caller caller, String caisseCode, UUID requestId, int limit) {
+        if (!caller.dpo() || caller.caisse() == null || !caller.caisse().equalsIgnoreCase(caisseCode)) {
+            throw ProblemException.forbidden("Vous ne pouvez consulter que le journal de votre caisse.");
+        }
+        return requestId == null
+                ? AuditEntry.find("caisseCode = ?1 order by at desc, id desc", caller.caisse()).page(0, limit).list()
+                : AuditEntry.find("caisseCode = ?1 and requestId = ?2 order by at desc, id desc", caller.caisse(), requestId)
+                        .page(0, limit).list();
+    }
+
     // ---------------------------------------------------------------- workflow
 
     @Transactional
@@ -272,7 +299,7 @@ public class RequestService {
         RightsRequest r = visible(caller, id); // another caisse's request: 404
         if (body == null || body.action() == null) {
             throw ProblemException.badRequest("Indiquez l'action (action : START, REQUEST_IDENTITY, IDENTITY_RECEIVED, "
-                    + "EXTEND, ANSWER, REFUSE, CLOSE, ASSIGN).");
+                    + "EXTEND, ANSWER, REFUSE, CLOSE, ASSIGN, NOTIFY_LIFT, LIFT).");
         }
         String actionName = body.action().strip().toUpperCase(Locale.ROOT);
         if (actionName.equals("ASSIGN")) {
@@ -284,6 +311,9 @@ public class RequestService {
             r.updatedAt = Instant.now();
             AuditEntry.record(caller.username(), caller.role(), r.caisseCode, r.id, "ASSIGN", "à " + r.assignedTo);
             return view(r, List.of(r));
+        }
+        if (actionName.equals("NOTIFY_LIFT") || actionName.equals("LIFT")) {
+            return limitationStep(caller, r, actionName, body);
         }
         Action action;
         try {
@@ -334,6 +364,17 @@ public class RequestService {
             default -> EventTypes.REQUEST_UPDATED;
         };
         event(type, r, action == Action.REFUSE || action == Action.EXTEND ? r.reason : null);
+        if (action == Action.ANSWER) {
+            // an answered (accepted) request acts: a limitation holds from now on; recipients are told (art. 19)
+            if (r.type == RightsRequest.Type.LIMITATION) {
+                r.limitationState = LimitationLifecycle.State.APPLIED;
+                event(EventTypes.LIMITATION_APPLIED, r, null, List.of(), true);
+            }
+            if (r.type == RightsRequest.Type.LIMITATION || r.type == RightsRequest.Type.RECTIFICATION
+                    || r.type == RightsRequest.Type.ERASURE) {
+                event(EventTypes.RECIPIENTS_NOTIFY, r, null, recipients(r), true);
+            }
+        }
         AuditEntry.record(caller.username(), caller.role(), r.caisseCode, r.id, action.name(),
                 body.reason() == null ? null : abbreviate(body.reason()));
         return view(r, List.of(r));
@@ -342,12 +383,60 @@ public class RequestService {
     // ---------------------------------------------------------------- helpers
 
     private void event(String type, RightsRequest r, String reason) {
-        List<Integer> fiches = RequestFiche.of(r.id).stream().map(f -> f.ficheNumber).toList();
-        if (fiches.isEmpty()) {
+        event(type, r, reason, List.of(), false);
+    }
+
+    /**
+     * @param applicableOnly only the fiches where the right applies (a limitation holds, and recipients are told,
+     *                       only for those)
+     */
+    private void event(String type, RightsRequest r, String reason, List<String> recipients, boolean applicableOnly) {
+        List<Integer> fiches = RequestFiche.of(r.id).stream().filter(f -> !applicableOnly || f.applies)
+                .map(f -> f.ficheNumber).toList();
+        if (fiches.isEmpty() && !applicableOnly) {
             fiches = r.ficheNumber == null ? List.of() : List.of(r.ficheNumber);
         }
         outbox.append(type, new RightsEventData(r.id.toString(), r.subjectRef, r.type.name(), r.status.name(),
-                r.caisseCode, fiches, r.dueOn, Instant.now(), reason));
+                r.caisseCode, fiches, r.dueOn, Instant.now(), reason, recipients));
+    }
+
+    /** The recipients the register lists for the fiches where the right applied (GDPR art. 19). */
+    private List<String> recipients(RightsRequest r) {
+        List<String> out = new ArrayList<>();
+        for (RequestFiche f : RequestFiche.of(r.id)) {
+            if (f.applies) {
+                register.fiche(f.ficheNumber).ifPresent(info -> info.fiche().path("recipients").forEach(x -> {
+                    if (!out.contains(x.asText())) {
+                        out.add(x.asText());
+                    }
+                }));
+            }
+        }
+        return out;
+    }
+
+    private RequestView limitationStep(Caller caller, RightsRequest r, String actionName, ActionBody body) {
+        if (r.type != RightsRequest.Type.LIMITATION || r.limitationState == null) {
+            throw ProblemException.conflict("Cette demande n'a pas de limitation en cours.");
+        }
+        try {
+            if (actionName.equals("NOTIFY_LIFT")) {
+                r.limitationState = LimitationLifecycle.notice(r.limitationState, body.reason());
+                r.liftNotice = body.reason().strip();
+                r.liftNoticeAt = Instant.now();
+                event(EventTypes.REQUEST_UPDATED, r, "Information préalable à la levée de la limitation : " + r.liftNotice);
+            } else {
+                r.limitationState = LimitationLifecycle.lift(r.limitationState, r.liftNoticeAt, Instant.now());
+                r.liftedAt = Instant.now();
+                event(EventTypes.LIMITATION_LIFTED, r, r.liftNotice, List.of(), true);
+            }
+        } catch (LimitationLifecycle.Refused e) {
+            throw e.conflict() ? ProblemException.conflict(e.getMessage()) : ProblemException.badRequest(e.getMessage());
+        }
+        r.updatedAt = Instant.now();
+        AuditEntry.record(caller.username(), caller.role(), r.caisseCode, r.id, actionName,
+                body.reason() == null ? null : abbreviate(body.reason()));
+        return view(r, List.of(r));
     }
 
     RequestView view(RightsRequest r, List<RightsRequest> group) {
@@ -363,7 +452,8 @@ public class RequestService {
         return new RequestView(r.id, r.groupId, r.type.name(), r.status.name(), r.scope.name(), r.ficheNumber,
                 r.domainCode, r.channel.name(), r.receivedOn, r.dueOn, r.extended, CaisseRef.of(caisse),
                 new Applicability(applies, reason, fiches), r.message, r.rectification, r.answer, r.reason,
-                r.refusalGround == null ? null : r.refusalGround.name(), r.assignedTo, r.createdAt, r.updatedAt,
+                r.refusalGround == null ? null : r.refusalGround.name(), r.assignedTo,
+                r.limitationState == null ? null : r.limitationState.name(), r.createdAt, r.updatedAt,
                 related.isEmpty() ? null : related);
     }
 

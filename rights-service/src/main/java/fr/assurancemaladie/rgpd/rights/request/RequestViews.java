@@ -43,7 +43,8 @@ public final class RequestViews {
     public record RequestView(UUID id, UUID groupId, String type, String status, String scope, Integer ficheNumber,
             String domainCode, String channel, LocalDate receivedOn, LocalDate dueOn, boolean extended, CaisseRef caisse,
             Applicability applicability, String message, String rectification, String answer, String reason,
-            String refusalGround, String assignedTo, Instant createdAt, Instant updatedAt, List<Related> related) {
+            String refusalGround, String assignedTo, String limitation, Instant createdAt, Instant updatedAt,
+            List<Related> related) {
     }
 
     /** A line of a DPO queue. */

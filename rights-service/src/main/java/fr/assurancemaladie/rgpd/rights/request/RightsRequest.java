@@ -94,6 +94,19 @@ public class RightsRequest extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "limitation_state")
+    public LimitationLifecycle.State limitationState;
+
+    @Column(name = "lift_notice")
+    public String liftNotice;
+
+    @Column(name = "lift_notice_at")
+    public Instant liftNoticeAt;
+
+    @Column(name = "lifted_at")
+    public Instant liftedAt;
+
     @Version
     public int version;
 

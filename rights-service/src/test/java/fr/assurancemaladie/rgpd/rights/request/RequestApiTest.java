@@ -267,4 +267,69 @@ class RequestApiTest {
         given().auth().oauth2(DPO_PARIS).when().get("/api/v1/queues/CPAM-75/requests?type=ACCESS&status=RECEIVED").then()
                 .statusCode(200).body("items.type", not(hasItems("OBJECTION")));
     }
+
+    @Test
+    void anAcceptedLimitationHoldsUntilLiftedAfterNoticeAndRecipientsAreTold() throws Exception {
+        String id = submit(CITIZEN_PARIS, Map.of("type", "LIMITATION", "ficheNumber", 2,
+                "message", "Mes données sont inexactes, vérifiez-les."), 201).getString("id");
+        act(id, Map.of("action", "START"), 200);
+        act(id, Map.of("action", "LIFT"), 409);
+        act(id, Map.of("action", "ANSWER", "answer", "Le traitement de vos données est limité le temps de la vérification."), 200)
+                .body("limitation", equalTo("APPLIED"));
+        act(id, Map.of("action", "LIFT"), 409).body("detail", containsString("article 18"));
+        act(id, Map.of("action", "NOTIFY_LIFT"), 400);
+        act(id, Map.of("action", "NOTIFY_LIFT", "reason", "La vérification est terminée : vos données sont exactes."), 200)
+                .body("limitation", equalTo("NOTICE_GIVEN"));
+        act(id, Map.of("action", "LIFT"), 200).body("limitation", equalTo("LIFTED"));
+
+        List<TestKafka.Received> events = List.of();
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (events.stream().noneMatch(e -> EventTypes.LIMITATION_LIFTED.equals(e.header("ce_type")))
+                && Instant.now().isBefore(deadline)) {
+            events = TestKafka.readToEnd(bootstrapServers, Topics.RIGHTS_EVENTS, Duration.ofSeconds(30)).stream()
+                    .filter(e -> e.value().contains(id)).toList();
+        }
+        List<String> types = events.stream().map(e -> e.header("ce_type")).toList();
+        assertTrue(types.indexOf(EventTypes.LIMITATION_APPLIED) >= 0, types.toString());
+        assertTrue(types.indexOf(EventTypes.LIMITATION_APPLIED) < types.indexOf(EventTypes.LIMITATION_LIFTED), "in order");
+        TestKafka.Received notify = events.stream().filter(e -> EventTypes.RECIPIENTS_NOTIFY.equals(e.header("ce_type")))
+                .findFirst().orElseThrow();
+        assertTrue(notify.value().contains("Les bénéficiaires eux-mêmes"), "the fiche's recipients (art. 19)");
+        TestKafka.Received applied = events.stream().filter(e -> EventTypes.LIMITATION_APPLIED.equals(e.header("ce_type")))
+                .findFirst().orElseThrow();
+        assertEquals("[2]", new com.fasterxml.jackson.databind.ObjectMapper().readTree(applied.value())
+                .get("ficheNumbers").toString(), "the limitation holds on the fiche concerned");
+    }
+
+    @Test
+    void anAccessRequestGetsWhatTheRegisterCanAnswer() {
+        String id = submit(CITIZEN_PARIS, Map.of("type", "ACCESS", "ficheNumber", 2), 201).getString("id");
+        given().auth().oauth2(CITIZEN_PARIS).when().get("/api/v1/requests/" + id + "/access-summary").then()
+                .statusCode(200)
+                .body("fiches[0].ficheNumber", equalTo(2))
+                .body("fiches[0].purposes[0]", equalTo("Ouvrir, instruire et gérer les droits en maladie, maternité et paternité"))
+                .body("fiches[0].recipients", hasItem("Les bénéficiaires eux-mêmes"))
+                .body("fiches[0].rights.objection", equalTo(false))
+                .body("complaint", containsString("CNIL"))
+                .body("source", notNullValue())
+                .body("automatedDecisions", containsString("article 22"));
+        given().auth().oauth2(DPO_METZ).when().get("/api/v1/requests/" + id + "/access-summary").then().statusCode(404);
+        String limitation = submit(CITIZEN_PARIS, Map.of("type", "LIMITATION", "ficheNumber", 2), 201).getString("id");
+        given().auth().oauth2(CITIZEN_PARIS).when().get("/api/v1/requests/" + limitation + "/access-summary").then()
+                .statusCode(409);
+    }
+
+    @Test
+    void theAuditTrailIsForTheDposOfTheCaisseAndCannotBeRewritten() {
+        String id = submit(CITIZEN_PARIS, Map.of("type", "ACCESS", "ficheNumber", 1), 201).getString("id");
+        given().auth().oauth2(DPO_PARIS).when().get("/api/v1/requests/" + id).then().statusCode(200);
+        given().auth().oauth2(DPO_PARIS).queryParam("requestId", id).when().get("/api/v1/caisses/CPAM-75/audit").then()
+                .statusCode(200).body("action", hasItem("READ")).body("actor", hasItem("dpo.paris"));
+        given().auth().oauth2(DPO_METZ).when().get("/api/v1/caisses/CPAM-75/audit").then().statusCode(403);
+        given().auth().oauth2(CITIZEN_PARIS).when().get("/api/v1/caisses/CPAM-75/audit").then().statusCode(403);
+        given().auth().oauth2(DPO_PARIS).when().get("/api/v1/caisses/CPAM-75/audit?limit=0").then().statusCode(400);
+        org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew().run(() ->
+                AuditEntry.getEntityManager().createNativeQuery("delete from audit_entry").executeUpdate()),
+                "append-only");
+    }
 }
