@@ -22,12 +22,31 @@ public final class SharedInfra {
     private static SharedInfra instance;
 
     private final EmbeddedPostgresServer postgres;
-    private final EmbeddedKafkaBroker kafka;
+    private volatile EmbeddedKafkaBroker kafka;
+    private final Path kafkaDir;
+    private final int kafkaPort;
+    private final int controllerPort;
     private final AtomicInteger databases = new AtomicInteger();
 
-    private SharedInfra(EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka) {
+    private SharedInfra(EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka, Path kafkaDir, int controllerPort) {
         this.postgres = postgres;
         this.kafka = kafka;
+        this.kafkaDir = kafkaDir;
+        this.kafkaPort = kafka.port();
+        this.controllerPort = controllerPort;
+    }
+
+    /**
+     * Stops the broker (same port and data kept) so a test can prove what happens while Kafka is down; call
+     * {@link #startKafka()} before the test ends.
+     */
+    public synchronized void stopKafka() {
+        kafka.close();
+    }
+
+    /** Starts the broker again on the same port with the same data. */
+    public synchronized void startKafka() throws Exception {
+        kafka = ContextClassLoader.ofLocalStack(() -> EmbeddedKafkaBroker.start(kafkaDir, kafkaPort, controllerPort));
     }
 
     public static synchronized SharedInfra get() {
@@ -49,14 +68,16 @@ public final class SharedInfra {
             EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(
                     Files.createTempDirectory(base, "postgres-"), base.resolve("postgres-binaries"), Ports.free(), false);
             EmbeddedKafkaBroker kafka;
+            Path kafkaDir = Files.createTempDirectory(base, "kafka-");
+            int controllerPort = Ports.free();
             try {
-                kafka = EmbeddedKafkaBroker.start(Files.createTempDirectory(base, "kafka-"), Ports.free(), Ports.free());
+                kafka = EmbeddedKafkaBroker.start(kafkaDir, Ports.free(), controllerPort);
             } catch (IOException | RuntimeException e) {
                 postgres.close();
                 throw e;
             }
             PlatformTopics.create(kafka.bootstrapServers(), 1);
-            SharedInfra infra = new SharedInfra(postgres, kafka);
+            SharedInfra infra = new SharedInfra(postgres, kafka, kafkaDir, controllerPort);
             Runtime.getRuntime().addShutdownHook(new Thread(infra::stop, "local-stack-shutdown"));
             return infra;
         } catch (IOException e) {

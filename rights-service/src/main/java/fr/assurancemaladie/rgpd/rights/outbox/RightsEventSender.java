@@ -20,6 +20,7 @@ public class RightsEventSender {
 
     @Inject
     @Channel("rights-out")
+    @org.eclipse.microprofile.reactive.messaging.OnOverflow(value = org.eclipse.microprofile.reactive.messaging.OnOverflow.Strategy.BUFFER, bufferSize = 2048)
     Emitter<String> emitter;
 
     /** Completes when Kafka acknowledged the record. */

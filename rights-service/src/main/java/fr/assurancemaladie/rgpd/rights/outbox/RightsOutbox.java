@@ -43,6 +43,7 @@ public class RightsOutbox {
     Duration ackTimeout;
 
     private volatile boolean stopping;
+    private final java.util.Map<UUID, CompletableFuture<Void>> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
     /** Set once the application (and its Kafka channels) has started: the scheduler may fire before. */
     private volatile boolean started;
 
@@ -87,18 +88,31 @@ public class RightsOutbox {
             return 0; // another replica is relaying: order is kept by one relay at a time
         }
         List<OutboxEvent> unsent = OutboxEvent.<OutboxEvent>find("sentAt is null order by id").page(0, batchSize).list();
+        // an event already handed to the producer is never sent again while its acknowledgement may still come
+        // (Kafka down: the producer keeps it and delivers it when the broker is back) — that would publish it twice
+        for (OutboxEvent e : unsent) {
+            CompletableFuture<Void> pending = inFlight.get(e.eventId);
+            if (pending == null || pending.isCompletedExceptionally()) {
+                inFlight.put(e.eventId, sender.send(e));
+            }
+        }
+        long deadline = System.nanoTime() + ackTimeout.toNanos();
         int sent = 0;
         for (OutboxEvent e : unsent) {
             try {
-                send(e).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                inFlight.get(e.eventId).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 break;
+            } catch (java.util.concurrent.TimeoutException ex) {
+                LOG.warnf("rights.events not acknowledging: %d event(s) wait in the outbox", unsent.size() - sent);
+                break; // still in flight: waited for again in the next round, not resent
             } catch (Exception ex) {
-                LOG.warnf("rights.events unavailable (%s): %d event(s) wait in the outbox", ex.getClass().getSimpleName(),
-                        unsent.size() - sent);
-                break; // keep the order: nothing after a failed event is sent before it
+                LOG.warnf("rights.events refused an event (%s): it is sent again in the next round",
+                        ex.getCause() == null ? ex.getClass().getSimpleName() : ex.getCause().getClass().getSimpleName());
+                break; // keep the order: nothing after a failed event is marked before it
             }
+            inFlight.remove(e.eventId);
             e.sentAt = Instant.now();
             sent++;
         }

@@ -51,6 +51,11 @@ class RequestApiTest {
     /** The projection holds what register.fiches carried: three fiches with the register's decisions. */
     @BeforeEach
     void register() {
+        projectTestRegister();
+    }
+
+    /** Fiches 1, 2 and 37 in the projection, as register.fiches would have carried them. */
+    static void projectTestRegister() {
         QuarkusTransaction.requiringNew().run(() -> {
             project(1, "01", "Gérer les immatriculations et les affiliations", false,
                     "Le droit d'opposition (article 21 du RGPD) ne s'applique pas à ce traitement. Justification donnée par le registre : « Obligation légale ».");
@@ -60,7 +65,7 @@ class RequestApiTest {
         });
     }
 
-    private static void project(int number, String domain, String title, boolean objection, String objectionReason) {
+    static void project(int number, String domain, String title, boolean objection, String objectionReason) {
         ProjectedFiche f = ProjectedFiche.findById(number);
         if (f == null) {
             f = new ProjectedFiche();
