@@ -17,9 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A small open-model HTTP load tool (constant arrival rate, latency measured from the intended send time so a slow
  * server is not hidden by coordinated omission). Usage:
  *
- * <pre>java tools/load/HttpLoad.java URL RATE_PER_S DURATION_S [WARMUP_S]</pre>
+ * <pre>java tools/load/HttpLoad.java URL RATE_PER_S DURATION_S [WARMUP_S] [--post BODY_FILE] [--token TOKEN_FILE]</pre>
  *
- * {@code {n}} in the URL is replaced by a random number from 1 to 87 on each request.
+ * {@code {n}} in the URL is replaced by a random number from 1 to 87 on each request. {@code --post} sends the file
+ * as a JSON body; {@code --token} adds {@code Authorization: Bearer} with the token in the file.
  */
 public class HttpLoad {
 
@@ -27,7 +28,14 @@ public class HttpLoad {
         String url = args[0];
         int rate = Integer.parseInt(args[1]);
         int seconds = Integer.parseInt(args[2]);
-        int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+        int warmup = args.length > 3 && !args[3].startsWith("--") ? Integer.parseInt(args[3]) : 10;
+        for (int i = 3; i < args.length - 1; i++) {
+            if (args[i].equals("--post")) {
+                body = java.nio.file.Files.readString(java.nio.file.Path.of(args[i + 1])).strip();
+            } else if (args[i].equals("--token")) {
+                token = java.nio.file.Files.readString(java.nio.file.Path.of(args[i + 1])).strip();
+            }
+        }
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(2)).build();
         System.out.printf("warm-up: %d s at %d req/s%n", warmup, rate);
@@ -41,6 +49,9 @@ public class HttpLoad {
                 pct(lat, 99), pct(lat, 99.9), lat.isEmpty() ? 0 : lat.get(lat.size() - 1) / 1000.0);
         System.exit(0);
     }
+
+    static String body;
+    static String token;
 
     record Result(int sent, ConcurrentLinkedQueue<Long> latenciesMicros, AtomicInteger errors, AtomicInteger non2xx) {
     }
@@ -62,7 +73,12 @@ public class HttpLoad {
             }
             long intended = start + i * periodNanos;
             String target = url.replace("{n}", String.valueOf(ThreadLocalRandom.current().nextInt(1, 88)));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(10)).GET().build();
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(10));
+            if (token != null) {
+                builder.header("Authorization", "Bearer " + token);
+            }
+            HttpRequest request = body == null ? builder.GET().build()
+                    : builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
             pending.incrementAndGet();
             client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((resp, failure) -> {
                 long micros = (System.nanoTime() - intended) / 1000;

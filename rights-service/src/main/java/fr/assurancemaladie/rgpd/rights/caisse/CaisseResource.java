@@ -38,6 +38,9 @@ public class CaisseResource {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    CaisseDirectory directory;
+
     /** A caisse as the public sees it. */
     public record CaisseView(String code, String kind, String name, String departement, String scope, DpoContact dpo,
             Instant updatedAt) {
@@ -93,6 +96,7 @@ public class CaisseResource {
         caisse.updatedAt = Instant.now();
         caisse.updatedBy = identity.getPrincipal().getName();
         LOG.infof("DPO contact of %s changed by %s", caisse.code, caisse.updatedBy);
+        directory.invalidate();
         return CaisseView.of(caisse);
     }
 

@@ -127,11 +127,13 @@ public class QueueResource {
             next = encode(last.dueOn() + "|" + last.id());
         }
         Object[] counts = (Object[]) Panache.getEntityManager().createNativeQuery("""
-                select count(*) filter (where status in ('RECEIVED','IN_PROGRESS','AWAITING_IDENTITY','EXTENDED')),
-                       count(*) filter (where status in ('RECEIVED','IN_PROGRESS','EXTENDED') and due_on < :today),
-                       count(*) filter (where status in ('RECEIVED','IN_PROGRESS','EXTENDED')
-                                        and due_on >= :today and due_on <= :in7)
-                from rights_request where caisse_code = :caisse""")
+                select (select count(*) from rights_request where caisse_code = :caisse
+                          and status in ('RECEIVED', 'IN_PROGRESS', 'AWAITING_IDENTITY', 'EXTENDED')),
+                       (select count(*) from rights_request where caisse_code = :caisse
+                          and status in ('RECEIVED', 'IN_PROGRESS', 'EXTENDED') and due_on < :today),
+                       (select count(*) from rights_request where caisse_code = :caisse
+                          and status in ('RECEIVED', 'IN_PROGRESS', 'EXTENDED') and due_on >= :today and due_on <= :in7)
+                """)
                 .setParameter("today", today).setParameter("in7", today.plusDays(7)).setParameter("caisse", own)
                 .getSingleResult();
         return new QueuePage(own, new QueueCounts(((Number) counts[0]).longValue(), ((Number) counts[1]).longValue(),

@@ -30,6 +30,9 @@ public class RegisterView {
     @Inject
     ObjectMapper mapper;
 
+    /** Parsed fiches by number, version and event: parsing a 20 kB fiche once, not on every request. */
+    private final java.util.Map<Integer, FicheInfo> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+
     public Optional<FicheInfo> fiche(int number) {
         ProjectedFiche f = ProjectedFiche.findById(number);
         return f == null || f.status != ProjectedFiche.Status.PUBLISHED ? Optional.empty() : Optional.of(info(f));
@@ -48,6 +51,16 @@ public class RegisterView {
     }
 
     private FicheInfo info(ProjectedFiche f) {
+        FicheInfo cached = parsed.get(f.number);
+        if (cached != null && cached.version() == f.version) {
+            return cached;
+        }
+        FicheInfo fresh = parse(f);
+        parsed.put(f.number, fresh);
+        return fresh;
+    }
+
+    private FicheInfo parse(ProjectedFiche f) {
         try {
             JsonNode node = mapper.readTree(f.payload);
             return new FicheInfo(f.number, f.version, node.path("domainCode").asText(null), f.title, node);

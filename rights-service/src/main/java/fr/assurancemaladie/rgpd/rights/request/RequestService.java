@@ -68,6 +68,9 @@ public class RequestService {
     @Inject
     SubjectRefs subjectRefs;
 
+    @Inject
+    fr.assurancemaladie.rgpd.rights.caisse.CaisseDirectory caisses;
+
     @ConfigProperty(name = "rgpd.rights.national-fiches", defaultValue = "")
     Set<Integer> nationalFiches;
 
@@ -100,7 +103,7 @@ public class RequestService {
         }
         // who, for whom, received when and how
         Nir nir;
-        Caisse home;
+        fr.assurancemaladie.rgpd.rights.caisse.CaisseDirectory.CaisseInfo home;
         LocalDate receivedOn;
         RightsRequest.Channel channel;
         if (caller.dpo()) {
@@ -108,7 +111,8 @@ public class RequestService {
                 throw ProblemException.badRequest("Indiquez le NIR de la personne (nir).");
             }
             nir = Nir.parse(s.nir());
-            home = caisse(caller.caisse(), "Votre jeton n'indique pas de caisse connue : impossible d'enregistrer la demande.");
+            home = caisses.get(caller.caisse()).orElseThrow(() -> ProblemException.badRequest(
+                    "Votre jeton n'indique pas de caisse connue : impossible d'enregistrer la demande."));
             receivedOn = parseReceivedOn(s.receivedOn());
             channel = parseChannel(s.channel());
         } else if (caller.citizen()) {
@@ -120,7 +124,8 @@ public class RequestService {
                 throw ProblemException.badRequest("Votre compte n'indique pas de NIR : impossible de déposer une demande en ligne.");
             }
             nir = Nir.parse(caller.nir());
-            home = caisse(caller.caisse(), "Votre compte n'indique pas de caisse de rattachement connue.");
+            home = caisses.get(caller.caisse()).orElseThrow(() -> ProblemException.badRequest(
+                    "Votre compte n'indique pas de caisse de rattachement connue."));
             receivedOn = today();
             channel = RightsRequest.Channel.ONLINE;
         } else {
@@ -150,15 +155,16 @@ public class RequestService {
         // one request per DPO: national processing goes to the Cnam, the rest to the person's caisse
         Map<String, List<FicheInfo>> byCaisse = new LinkedHashMap<>();
         for (FicheInfo f : fiches) {
-            String code = nationalFiches.contains(f.number()) ? NATIONAL_CAISSE : home.code;
+            String code = nationalFiches.contains(f.number()) ? NATIONAL_CAISSE : home.code();
             byCaisse.computeIfAbsent(code, k -> new ArrayList<>()).add(f);
         }
         UUID group = UUID.randomUUID();
         String subjectRef = subjectRefs.of(nir);
         Instant now = Instant.now();
         List<RightsRequest> created = new ArrayList<>();
+        List<RequestView> views = new ArrayList<>();
         for (Map.Entry<String, List<FicheInfo>> e : byCaisse.entrySet()) {
-            Caisse caisse = Caisse.findById(e.getKey());
+            var caisse = caisses.get(e.getKey()).orElseThrow();
             RightsRequest r = new RightsRequest();
             r.id = UUID.randomUUID();
             r.groupId = group;
@@ -168,10 +174,10 @@ public class RequestService {
             r.domainCode = scope == RightsRequest.Scope.DOMAIN ? s.domainCode().strip() : null;
             r.nir = nir.value();
             r.subjectRef = subjectRef;
-            r.caisseCode = caisse.code;
+            r.caisseCode = caisse.code();
             r.channel = channel;
             r.receivedOn = receivedOn;
-            r.dueOn = DeadlineCalculator.dueOn(receivedOn, DeadlineCalculator.ONE_MONTH, new Departement(caisse.departement));
+            r.dueOn = DeadlineCalculator.dueOn(receivedOn, DeadlineCalculator.ONE_MONTH, new Departement(caisse.departement()));
             r.message = blankToNull(s.message());
             r.rectification = rectification;
             r.submittedBy = caller.username();
@@ -183,6 +189,7 @@ public class RequestService {
                 r.answer = notApplicableAnswer(type, e.getValue(), caisse);
             }
             r.persist();
+            List<RequestFiche> rows = new ArrayList<>();
             for (FicheInfo f : e.getValue()) {
                 RequestFiche rf = new RequestFiche();
                 rf.requestId = r.id;
@@ -192,31 +199,43 @@ public class RequestService {
                 rf.applies = f.applies(type);
                 rf.reason = f.reason(type);
                 rf.persist();
+                rows.add(rf);
             }
-            event(EventTypes.REQUEST_SUBMITTED, r, null);
-            event(EventTypes.REQUEST_ROUTED, r, null);
+            List<Integer> numbers = rows.stream().map(x -> x.ficheNumber).toList();
+            append(EventTypes.REQUEST_SUBMITTED, r, null, numbers, List.of());
+            append(EventTypes.REQUEST_ROUTED, r, null, numbers, List.of());
             if (!anyApplies) {
-                event(EventTypes.REQUEST_ANSWERED, r, null);
+                append(EventTypes.REQUEST_ANSWERED, r, null, numbers, List.of());
             }
             if (caller.dpo()) {
                 AuditEntry.record(caller.username(), caller.role(), caller.caisse(), r.id, "REGISTER",
                         "Demande " + type + " reçue par " + channel + " le " + receivedOn);
             }
             created.add(r);
+            views.add(view(r, rows, caisse));
         }
-        return view(created.get(0), created);
+        RequestView first = views.get(0);
+        if (created.size() == 1) {
+            return first;
+        }
+        List<Related> related = new ArrayList<>();
+        for (int i = 1; i < created.size(); i++) {
+            related.add(new Related(created.get(i).id, views.get(i).caisse(), created.get(i).status.name()));
+        }
+        return withRelated(first, related);
     }
 
     /** The automatic answer when no fiche of the request admits the right (art. 12(4)): the reasons, the DPO, the CNIL. */
-    static String notApplicableAnswer(RightsRequest.Type type, List<FicheInfo> fiches, Caisse caisse) {
+    static String notApplicableAnswer(RightsRequest.Type type, List<FicheInfo> fiches,
+            fr.assurancemaladie.rgpd.rights.caisse.CaisseDirectory.CaisseInfo caisse) {
         StringBuilder a = new StringBuilder("Votre demande (" + label(type) + ") a bien été enregistrée. Ce droit ne "
                 + "s'applique pas au" + (fiches.size() > 1 ? "x traitements concernés" : " traitement concerné") + " :\n");
         for (FicheInfo f : fiches) {
             a.append("- Fiche ").append(f.number()).append(f.title() == null ? "" : " « " + f.title() + " »").append(" : ")
                     .append(f.reason(type)).append('\n');
         }
-        a.append("Pour toute question, vous pouvez écrire au délégué à la protection des données de la ").append(caisse.name)
-                .append(" : ").append(caisse.dpoEmail).append(", ").append(caisse.dpoPostalAddress).append(".\n");
+        a.append("Pour toute question, vous pouvez écrire au délégué à la protection des données de la ").append(caisse.name())
+                .append(" : ").append(caisse.dpoEmail()).append(", ").append(caisse.dpoPostalAddress()).append(".\n");
         a.append(CNIL_ROUTE);
         return a.toString();
     }
@@ -335,11 +354,11 @@ public class RequestService {
         if (body.reason() != null && body.reason().length() > MAX_MESSAGE) {
             throw ProblemException.badRequest("Le motif ne doit pas dépasser " + MAX_MESSAGE + " caractères.");
         }
-        Caisse caisse = Caisse.findById(r.caisseCode);
+        var caisse = caisses.get(r.caisseCode).orElseThrow();
         Transition t;
         try {
             t = RequestWorkflow.apply(new RequestWorkflow.State(r.status, r.receivedOn, r.dueOn, r.extended,
-                    new Departement(caisse.departement)), new Command(action, body.reason(), body.answer(), ground, today()));
+                    new Departement(caisse.departement())), new Command(action, body.reason(), body.answer(), ground, today()));
         } catch (RequestWorkflow.IllegalTransition e) {
             throw e.conflict() ? ProblemException.conflict(e.getMessage()) : ProblemException.badRequest(e.getMessage());
         }
@@ -400,6 +419,11 @@ public class RequestService {
                 r.caisseCode, fiches, r.dueOn, Instant.now(), reason, recipients));
     }
 
+    private void append(String type, RightsRequest r, String reason, List<Integer> fiches, List<String> recipients) {
+        outbox.append(type, new RightsEventData(r.id.toString(), r.subjectRef, r.type.name(), r.status.name(),
+                r.caisseCode, fiches, r.dueOn, Instant.now(), reason, recipients));
+    }
+
     /** The recipients the register lists for the fiches where the right applied (GDPR art. 19). */
     private List<String> recipients(RightsRequest r) {
         List<String> out = new ArrayList<>();
@@ -440,21 +464,36 @@ public class RequestService {
     }
 
     RequestView view(RightsRequest r, List<RightsRequest> group) {
-        Caisse caisse = Caisse.findById(r.caisseCode);
-        List<FicheApplicability> fiches = RequestFiche.of(r.id).stream()
+        RequestView v = view(r, RequestFiche.of(r.id), caisses.get(r.caisseCode).orElseThrow());
+        List<Related> related = group.stream().filter(g -> !g.id.equals(r.id))
+                .map(g -> new Related(g.id, caisseRef(g.caisseCode), g.status.name())).toList();
+        return related.isEmpty() ? v : withRelated(v, related);
+    }
+
+    private CaisseRef caisseRef(String code) {
+        var c = caisses.get(code).orElseThrow();
+        return new CaisseRef(c.code(), c.name());
+    }
+
+    private static RequestView withRelated(RequestView v, List<Related> related) {
+        return new RequestView(v.id(), v.groupId(), v.type(), v.status(), v.scope(), v.ficheNumber(), v.domainCode(),
+                v.channel(), v.receivedOn(), v.dueOn(), v.extended(), v.caisse(), v.applicability(), v.message(),
+                v.rectification(), v.answer(), v.reason(), v.refusalGround(), v.assignedTo(), v.limitation(),
+                v.createdAt(), v.updatedAt(), related);
+    }
+
+    RequestView view(RightsRequest r, List<RequestFiche> rows, fr.assurancemaladie.rgpd.rights.caisse.CaisseDirectory.CaisseInfo caisse) {
+        List<FicheApplicability> fiches = rows.stream()
                 .map(f -> new FicheApplicability(f.ficheNumber, f.title, f.applies, f.reason)).toList();
         boolean applies = fiches.stream().anyMatch(FicheApplicability::applies);
         String reason = fiches.size() == 1 ? fiches.get(0).reason()
                 : fiches.stream().filter(FicheApplicability::applies).count() + " traitement(s) sur " + fiches.size()
                         + " admettent ce droit ; le détail figure fiche par fiche.";
-        List<Related> related = group.stream().filter(g -> !g.id.equals(r.id))
-                .map(g -> new Related(g.id, CaisseRef.of(Caisse.findById(g.caisseCode)), g.status.name())).toList();
         return new RequestView(r.id, r.groupId, r.type.name(), r.status.name(), r.scope.name(), r.ficheNumber,
-                r.domainCode, r.channel.name(), r.receivedOn, r.dueOn, r.extended, CaisseRef.of(caisse),
+                r.domainCode, r.channel.name(), r.receivedOn, r.dueOn, r.extended, new CaisseRef(caisse.code(), caisse.name()),
                 new Applicability(applies, reason, fiches), r.message, r.rectification, r.answer, r.reason,
                 r.refusalGround == null ? null : r.refusalGround.name(), r.assignedTo,
-                r.limitationState == null ? null : r.limitationState.name(), r.createdAt, r.updatedAt,
-                related.isEmpty() ? null : related);
+                r.limitationState == null ? null : r.limitationState.name(), r.createdAt, r.updatedAt, null);
     }
 
     private static Caisse caisse(String code, String ifUnknown) {
