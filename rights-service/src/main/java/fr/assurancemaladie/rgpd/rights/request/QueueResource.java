@@ -39,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Queues")
 @SecurityRequirement(name = "SecurityScheme")
 @Produces(MediaType.APPLICATION_JSON)
+@jakarta.inject.Singleton
 public class QueueResource {
 
     @Inject
@@ -53,8 +54,9 @@ public class QueueResource {
     @GET
     @RolesAllowed("dpo")
     @Transactional
-    @Operation(summary = "The queue of a caisse (its own DPOs only)", description = "Filters: status, type, dueBefore "
-            + "(YYYY-MM-DD); cursor from the previous page's nextCursor; size ≤ 100.")
+    @Operation(summary = "The queue of a caisse (its own DPOs only)", description = "Open requests by default; status "
+            + "to see one status, or ALL; type, dueBefore (YYYY-MM-DD); cursor from the previous page's nextCursor; "
+            + "size ≤ 100.")
     public QueuePage queue(@PathParam("caisseCode") String caisseCode, @QueryParam("status") String status,
             @QueryParam("type") String type, @QueryParam("dueBefore") String dueBefore,
             @QueryParam("cursor") String cursor, @QueryParam("size") @DefaultValue("50") String sizeParam) {
@@ -74,11 +76,14 @@ public class QueueResource {
         StringBuilder where = new StringBuilder("where r.caisse_code = :caisse");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("caisse", own);
-        if (status != null) {
+        if (status == null || status.isBlank()) {
+            // the queue is the work to do: open requests (status=ALL shows every request of the caisse)
+            where.append(" and r.status in ('RECEIVED', 'IN_PROGRESS', 'AWAITING_IDENTITY', 'EXTENDED')");
+        } else if (!status.strip().equalsIgnoreCase("ALL")) {
             try {
                 params.put("status", Status.valueOf(status.strip().toUpperCase(Locale.ROOT)).name());
             } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("Statut inconnu : « " + status + " ».");
+                throw ProblemException.badRequest("Statut inconnu : « " + status + " » (ou ALL).");
             }
             where.append(" and r.status = :status");
         }
@@ -126,6 +131,22 @@ public class QueueResource {
             QueueItem last = items.get(size - 1);
             next = encode(last.dueOn() + "|" + last.id());
         }
+        return new QueuePage(own, counts(own, today), items, next);
+    }
+
+    /** Counters change slowly compared with how often a queue is read: computed at most every 2 s per caisse. */
+    private final Map<String, CachedCounts> counts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record CachedCounts(java.time.Instant at, LocalDate day, QueueCounts counts) {
+    }
+
+    private QueueCounts counts(String caisse, LocalDate today) {
+        CachedCounts cached = counts.get(caisse);
+        java.time.Instant now = java.time.Instant.now();
+        if (cached != null && cached.day().equals(today) && cached.at().isAfter(now.minusSeconds(2))) {
+            return cached.counts();
+        }
+        String own = caisse;
         Object[] counts = (Object[]) Panache.getEntityManager().createNativeQuery("""
                 select (select count(*) from rights_request where caisse_code = :caisse
                           and status in ('RECEIVED', 'IN_PROGRESS', 'AWAITING_IDENTITY', 'EXTENDED')),
@@ -136,8 +157,10 @@ public class QueueResource {
                 """)
                 .setParameter("today", today).setParameter("in7", today.plusDays(7)).setParameter("caisse", own)
                 .getSingleResult();
-        return new QueuePage(own, new QueueCounts(((Number) counts[0]).longValue(), ((Number) counts[1]).longValue(),
-                ((Number) counts[2]).longValue()), items, next);
+        QueueCounts fresh = new QueueCounts(((Number) counts[0]).longValue(), ((Number) counts[1]).longValue(),
+                ((Number) counts[2]).longValue());
+        this.counts.put(caisse, new CachedCounts(now, today, fresh));
+        return fresh;
     }
 
     private static LocalDate toDate(Object o) {
