@@ -207,9 +207,12 @@ public class RequestService {
             if (!anyApplies) {
                 append(EventTypes.REQUEST_ANSWERED, r, null, numbers, List.of());
             }
-            if (caller.dpo()) {
-                AuditEntry.record(caller.username(), caller.role(), caller.caisse(), r.id, "REGISTER",
-                        "Demande " + type + " reçue par " + channel + " le " + receivedOn);
+            // every transition is a line of the audit trail, the submission and the automatic answer included
+            AuditEntry.record(caller.username(), caller.role(), r.caisseCode, r.id, caller.dpo() ? "REGISTER" : "SUBMIT",
+                    "Demande " + type + " reçue par " + channel + " le " + receivedOn);
+            if (!anyApplies) {
+                AuditEntry.record("rights-service", "system", r.caisseCode, r.id, "ANSWER_NOT_APPLICABLE",
+                        "Réponse automatique : droit non applicable selon le registre");
             }
             created.add(r);
             views.add(view(r, rows, caisse));
