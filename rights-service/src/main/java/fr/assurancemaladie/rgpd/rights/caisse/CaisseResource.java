@@ -55,6 +55,7 @@ public class CaisseResource {
     public record DpoContact(
             @NotBlank(message = "L'adresse électronique du DPO est obligatoire.")
             @Email(message = "L'adresse électronique du DPO n'est pas valide.")
+            @Pattern(regexp = "^\\s*[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\s*$", message = "L'adresse électronique du DPO n'est pas valide.")
             @Size(max = 254, message = "L'adresse électronique ne doit pas dépasser 254 caractères.") String email,
             @NotBlank(message = "L'adresse postale du DPO est obligatoire.")
             @Size(min = 10, max = 500, message = "L'adresse postale doit compter entre 10 et 500 caractères.") String postalAddress,
@@ -88,6 +89,9 @@ public class CaisseResource {
     public CaisseView setDpoContact(@PathParam("code") String code, @Valid DpoContact contact) {
         if (contact == null) {
             throw ProblemException.badRequest("Le corps de la requête doit être un contact DPO au format JSON.");
+        }
+        if (contact.postalAddress().strip().length() < 10) {
+            throw ProblemException.badRequest("L'adresse postale doit compter entre 10 et 500 caractères.");
         }
         Caisse caisse = find(code);
         caisse.dpoEmail = contact.email().strip();

@@ -22,8 +22,10 @@ import org.jboss.logging.Logger;
 /**
  * Transactional outbox of {@code rights.events}. {@link #append} writes an event in the caller's transaction (the
  * one that changes the request), so a submission never fails because Kafka is down and no change goes unreported.
- * The relay sends unsent events in id order — one relay at a time across replicas (advisory lock), stopping at the
- * first failure — so events of a person stay in order; each is marked sent once Kafka acknowledged it.
+ * The relay sends unsent events in id order, stopping at the first failure, and marks each one sent once Kafka
+ * acknowledged it. One replica relays: the one holding a session-level advisory lock on a connection it keeps for
+ * as long as it lives (another replica takes over only when that connection is gone, so two producers never hold
+ * the same events). Events of one person are numbered in commit order (a per-person lock in {@link #append}).
  */
 @ApplicationScoped
 public class RightsOutbox {
@@ -35,6 +37,12 @@ public class RightsOutbox {
 
     @Inject
     RightsEventSender sender;
+
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    /** The connection that holds the relay's session lock (null: not the relay). */
+    private java.sql.Connection leadership;
 
     @ConfigProperty(name = "rgpd.rights.outbox.batch-size", defaultValue = "200")
     int batchSize;
@@ -55,6 +63,9 @@ public class RightsOutbox {
     /** Writes an event in the current transaction; the key is the person's {@code subjectRef}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(String type, RightsEventData data) {
+        // events of one person are numbered in commit order: concurrent transactions for the same person wait here
+        OutboxEvent.getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(4, hashtext(:key))")
+                .setParameter("key", data.subjectRef()).getSingleResult();
         OutboxEvent e = new OutboxEvent();
         e.eventId = UUID.randomUUID();
         e.type = type;
@@ -71,22 +82,65 @@ public class RightsOutbox {
     @Scheduled(every = "${rgpd.rights.outbox.interval:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relay() {
+        if (stopping || !started || !leader()) {
+            return;
+        }
         int sent;
         do {
-            sent = stopping || !started ? 0 : QuarkusTransaction.requiringNew().call(this::sendBatch);
-        } while (sent == batchSize);
+            sent = QuarkusTransaction.requiringNew().call(this::sendBatch);
+        } while (sent == batchSize && !stopping);
+    }
+
+    /** True while this replica holds the relay lock (taken on a dedicated connection, kept until it dies). */
+    synchronized boolean leader() {
+        try {
+            if (leadership != null && leadership.isValid(2)) {
+                return true;
+            }
+            if (leadership != null) {
+                release();
+            }
+            java.sql.Connection c = dataSource.getConnection();
+            boolean acquired;
+            try (var st = c.prepareStatement("select pg_try_advisory_lock(3, 0)"); var rs = st.executeQuery()) {
+                acquired = rs.next() && rs.getBoolean(1);
+            }
+            if (acquired) {
+                leadership = c;
+                LOG.info("This replica relays rights.events");
+                return true;
+            }
+            c.close();
+            return false;
+        } catch (java.sql.SQLException e) {
+            LOG.warnf("Relay lock not checked (%s): not relaying this round", e.getClass().getSimpleName());
+            return false;
+        }
+    }
+
+    private synchronized void release() {
+        if (leadership == null) {
+            return;
+        }
+        try (var st = leadership.prepareStatement("select pg_advisory_unlock_all()")) {
+            st.execute();
+        } catch (java.sql.SQLException ignored) {
+            // the connection is gone, and the lock with it
+        }
+        try {
+            leadership.close();
+        } catch (java.sql.SQLException ignored) {
+            // nothing more to release
+        }
+        leadership = null;
     }
 
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;
+        release();
     }
 
     int sendBatch() {
-        Boolean leader = (Boolean) OutboxEvent.getEntityManager()
-                .createNativeQuery("select pg_try_advisory_xact_lock(3, 0)").getSingleResult();
-        if (!Boolean.TRUE.equals(leader)) {
-            return 0; // another replica is relaying: order is kept by one relay at a time
-        }
         List<OutboxEvent> unsent = OutboxEvent.<OutboxEvent>find("sentAt is null order by id").page(0, batchSize).list();
         // an event already handed to the producer is never sent again while its acknowledgement may still come
         // (Kafka down: the producer keeps it and delivers it when the broker is back) — that would publish it twice

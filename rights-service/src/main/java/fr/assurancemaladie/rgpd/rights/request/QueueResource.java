@@ -97,7 +97,11 @@ public class QueueResource {
         }
         if (dueBefore != null) {
             try {
-                params.put("dueBefore", LocalDate.parse(dueBefore.strip()));
+                LocalDate d = LocalDate.parse(dueBefore.strip());
+                if (d.getYear() < 2000 || d.getYear() > 2100) {
+                    throw new DateTimeParseException("out of range", dueBefore, 0);
+                }
+                params.put("dueBefore", d);
             } catch (DateTimeParseException e) {
                 throw ProblemException.badRequest("Date invalide pour dueBefore : « " + dueBefore + " » (AAAA-MM-JJ).");
             }
@@ -123,7 +127,7 @@ public class QueueResource {
             LocalDate due = toDate(r[7]);
             items.add(new QueueItem((UUID) r[0], (String) r[1], st.name(), (String) r[3],
                     r[4] == null ? null : ((Number) r[4]).intValue(), (String) r[5], toDate(r[6]), due,
-                    st.open() && due.isBefore(today), (String) r[8]));
+                    st.open() && st != Status.AWAITING_IDENTITY && due.isBefore(today), (String) r[8]));
         }
         String next = null;
         if (items.size() > size) {
@@ -174,7 +178,10 @@ public class QueueResource {
     private static String[] decode(String cursor) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-            LocalDate.parse(parts[0]);
+            LocalDate d = LocalDate.parse(parts[0]);
+            if (d.getYear() < 2000 || d.getYear() > 2100) {
+                throw new IllegalArgumentException("out of range");
+            }
             UUID.fromString(parts[1]);
             return parts;
         } catch (RuntimeException e) {

@@ -91,7 +91,11 @@ public class RequestResource {
             + "MANIFESTLY_UNFOUNDED, EXCESSIVE, IDENTITY_NOT_ESTABLISHED, OTHER), CLOSE, ASSIGN (reason = agent name).")
     @APIResponse(responseCode = "409", description = "Illegal transition")
     public RequestView act(@PathParam("id") String id, ActionBody body) {
-        return requests.act(caller(), uuid(id), body);
+        try {
+            return requests.act(caller(), uuid(id), body);
+        } catch (jakarta.persistence.OptimisticLockException e) {
+            throw ProblemException.conflict("Cette demande vient d'être modifiée par quelqu'un d'autre : rechargez-la.");
+        }
     }
 
     private Caller caller() {

@@ -91,9 +91,8 @@ public class RequestService {
         if (s.ficheNumber() != null && s.domainCode() != null) {
             throw ProblemException.badRequest("Indiquez une fiche (ficheNumber) ou un domaine (domainCode), pas les deux.");
         }
-        if (s.message() != null && s.message().length() > MAX_MESSAGE) {
-            throw ProblemException.badRequest("Le message ne doit pas dépasser " + MAX_MESSAGE + " caractères.");
-        }
+        checkText("message", s.message(), MAX_MESSAGE);
+        checkText("rectification", s.rectification(), MAX_RECTIFICATION);
         String rectification = blankToNull(s.rectification());
         if (type == RightsRequest.Type.RECTIFICATION && rectification == null) {
             throw ProblemException.badRequest("Une demande de rectification doit indiquer la nouvelle valeur (rectification).");
@@ -177,6 +176,7 @@ public class RequestService {
             r.caisseCode = caisse.code();
             r.channel = channel;
             r.receivedOn = receivedOn;
+            r.periodStart = receivedOn;
             r.dueOn = DeadlineCalculator.dueOn(receivedOn, DeadlineCalculator.ONE_MONTH, new Departement(caisse.departement()));
             r.message = blankToNull(s.message());
             r.rectification = rectification;
@@ -334,6 +334,8 @@ public class RequestService {
             AuditEntry.record(caller.username(), caller.role(), r.caisseCode, r.id, "ASSIGN", "à " + r.assignedTo);
             return view(r, List.of(r));
         }
+        checkText("reason", body.reason(), MAX_MESSAGE);
+        checkText("answer", body.answer(), 20_000);
         if (actionName.equals("NOTIFY_LIFT") || actionName.equals("LIFT")) {
             return limitationStep(caller, r, actionName, body);
         }
@@ -351,21 +353,16 @@ public class RequestService {
                 throw ProblemException.badRequest("Motif de refus inconnu : « " + body.ground() + " ».");
             }
         }
-        if (body.answer() != null && body.answer().length() > 20_000) {
-            throw ProblemException.badRequest("La réponse ne doit pas dépasser 20 000 caractères.");
-        }
-        if (body.reason() != null && body.reason().length() > MAX_MESSAGE) {
-            throw ProblemException.badRequest("Le motif ne doit pas dépasser " + MAX_MESSAGE + " caractères.");
-        }
         var caisse = caisses.get(r.caisseCode).orElseThrow();
         Transition t;
         try {
-            t = RequestWorkflow.apply(new RequestWorkflow.State(r.status, r.receivedOn, r.dueOn, r.extended,
+            t = RequestWorkflow.apply(new RequestWorkflow.State(r.status, r.periodStart, r.dueOn, r.extended,
                     new Departement(caisse.departement())), new Command(action, body.reason(), body.answer(), ground, today()));
         } catch (RequestWorkflow.IllegalTransition e) {
             throw e.conflict() ? ProblemException.conflict(e.getMessage()) : ProblemException.badRequest(e.getMessage());
         }
         r.status = t.status();
+        r.periodStart = t.periodStart();
         r.dueOn = t.dueOn();
         r.extended = t.extended();
         if (action == Action.ANSWER) {
@@ -385,7 +382,8 @@ public class RequestService {
             case CLOSE -> EventTypes.REQUEST_CLOSED;
             default -> EventTypes.REQUEST_UPDATED;
         };
-        event(type, r, action == Action.REFUSE || action == Action.EXTEND ? r.reason : null);
+        // free text (a DPO's reasons) stays out of the bus: only a code travels
+        event(type, r, action == Action.REFUSE ? "REFUSED:" + r.refusalGround : action == Action.EXTEND ? "EXTENDED" : null);
         if (action == Action.ANSWER) {
             // an answered (accepted) request acts: a limitation holds from now on; recipients are told (art. 19)
             if (r.type == RightsRequest.Type.LIMITATION) {
@@ -399,6 +397,7 @@ public class RequestService {
         }
         AuditEntry.record(caller.username(), caller.role(), r.caisseCode, r.id, action.name(),
                 body.reason() == null ? null : abbreviate(body.reason()));
+        RightsRequest.getEntityManager().flush(); // a concurrent change of the same request fails here: 409
         return view(r, List.of(r));
     }
 
@@ -451,11 +450,11 @@ public class RequestService {
                 r.limitationState = LimitationLifecycle.notice(r.limitationState, body.reason());
                 r.liftNotice = body.reason().strip();
                 r.liftNoticeAt = Instant.now();
-                event(EventTypes.REQUEST_UPDATED, r, "Information préalable à la levée de la limitation : " + r.liftNotice);
+                event(EventTypes.REQUEST_UPDATED, r, "LIFT_NOTICE_GIVEN");
             } else {
                 r.limitationState = LimitationLifecycle.lift(r.limitationState, r.liftNoticeAt, Instant.now());
                 r.liftedAt = Instant.now();
-                event(EventTypes.LIMITATION_LIFTED, r, r.liftNotice, List.of(), true);
+                event(EventTypes.LIMITATION_LIFTED, r, null, List.of(), true);
             }
         } catch (LimitationLifecycle.Refused e) {
             throw e.conflict() ? ProblemException.conflict(e.getMessage()) : ProblemException.badRequest(e.getMessage());
@@ -555,6 +554,22 @@ public class RequestService {
             case ERASURE -> "droit à l'effacement";
             case PORTABILITY -> "droit à la portabilité";
         };
+    }
+
+    /** Length and characters of a free text: control characters (NUL…) are refused, not stored. */
+    private static void checkText(String field, String text, int max) {
+        if (text == null) {
+            return;
+        }
+        if (text.length() > max) {
+            throw ProblemException.badRequest("Le champ « " + field + " » ne doit pas dépasser " + max + " caractères.");
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
+                throw ProblemException.badRequest("Le champ « " + field + " » contient un caractère de contrôle interdit.");
+            }
+        }
     }
 
     private static String blankToNull(String s) {

@@ -15,9 +15,12 @@ import java.util.Set;
  *    └─REQUEST_IDENTITY─▶ AWAITING_IDENTITY ─IDENTITY_RECEIVED─▶ IN_PROGRESS (due = that day + 1 month)
  * ANSWERED_NOT_APPLICABLE (answered at submission) ─CLOSE─▶ CLOSED
  * </pre>
- * Extension (art. 12(3)): once, decided before the due date, with reasons; due = receipt + 3 months. Waiting for
- * identity information stops the clock; when it arrives the one-month period runs again from that day. A refusal
- * needs its reason, and a refusal for a manifestly unfounded or excessive request (art. 12(5)) its justification.
+ * Extension (art. 12(3)): once, decided before the due date, with reasons; due = start of the period + 3 months
+ * (the start is the receipt, or the day missing identity information arrived), never earlier than the current due
+ * date. Waiting for identity information stops the clock; when it arrives the period (one month, or three if
+ * already extended) runs again from that day. A refusal needs its reason, and a refusal for a manifestly unfounded
+ * or excessive request (art. 12(5)) its justification; a request whose identity is never established may be
+ * refused while waiting.
  */
 public final class RequestWorkflow {
 
@@ -35,7 +38,7 @@ public final class RequestWorkflow {
     public enum RefusalGround { MANIFESTLY_UNFOUNDED, EXCESSIVE, IDENTITY_NOT_ESTABLISHED, OTHER }
 
     /** A request's state as the workflow needs it. */
-    public record State(Status status, LocalDate receivedOn, LocalDate dueOn, boolean extended, Departement departement) {
+    public record State(Status status, LocalDate periodStart, LocalDate dueOn, boolean extended, Departement departement) {
     }
 
     /** What the actor sends with the action. */
@@ -43,7 +46,10 @@ public final class RequestWorkflow {
     }
 
     /** The state after a legal transition. */
-    public record Transition(Status status, LocalDate dueOn, boolean extended) {
+    public record Transition(Status status, LocalDate periodStart, LocalDate dueOn, boolean extended) {
+        Transition(Status status, State s) {
+            this(status, s.periodStart(), s.dueOn(), s.extended());
+        }
     }
 
     /** An action that is not allowed from the current state (HTTP 409), or incomplete (HTTP 400). */
@@ -69,17 +75,18 @@ public final class RequestWorkflow {
         return switch (c.action()) {
             case START -> {
                 require(s.status() == Status.RECEIVED, s, c);
-                yield new Transition(Status.IN_PROGRESS, s.dueOn(), s.extended());
+                yield new Transition(Status.IN_PROGRESS, s);
             }
             case REQUEST_IDENTITY -> {
                 require(s.status() == Status.RECEIVED || WORKING.contains(s.status()), s, c);
                 needText(c.reason(), "Indiquez quelle information d'identité manque (reason).");
-                yield new Transition(Status.AWAITING_IDENTITY, s.dueOn(), s.extended());
+                yield new Transition(Status.AWAITING_IDENTITY, s);
             }
             case IDENTITY_RECEIVED -> {
                 require(s.status() == Status.AWAITING_IDENTITY, s, c);
-                yield new Transition(Status.IN_PROGRESS,
-                        DeadlineCalculator.dueOn(c.today(), DeadlineCalculator.ONE_MONTH, s.departement()), false);
+                int months = s.extended() ? DeadlineCalculator.EXTENDED : DeadlineCalculator.ONE_MONTH;
+                yield new Transition(s.extended() ? Status.EXTENDED : Status.IN_PROGRESS, c.today(),
+                        DeadlineCalculator.dueOn(c.today(), months, s.departement()), s.extended());
             }
             case EXTEND -> {
                 require(s.status() == Status.RECEIVED || s.status() == Status.IN_PROGRESS, s, c);
@@ -91,16 +98,18 @@ public final class RequestWorkflow {
                             + " (article 12, paragraphe 3 du RGPD).", true);
                 }
                 needText(c.reason(), "La prolongation doit être motivée (reason).");
-                yield new Transition(Status.EXTENDED,
-                        DeadlineCalculator.dueOn(s.receivedOn(), DeadlineCalculator.EXTENDED, s.departement()), true);
+                LocalDate extendedDue = DeadlineCalculator.dueOn(s.periodStart(), DeadlineCalculator.EXTENDED, s.departement());
+                yield new Transition(Status.EXTENDED, s.periodStart(),
+                        extendedDue.isBefore(s.dueOn()) ? s.dueOn() : extendedDue, true);
             }
             case ANSWER -> {
                 require(WORKING.contains(s.status()), s, c);
                 needText(c.answer(), "La réponse est obligatoire (answer).");
-                yield new Transition(Status.ANSWERED, s.dueOn(), s.extended());
+                yield new Transition(Status.ANSWERED, s);
             }
             case REFUSE -> {
-                require(WORKING.contains(s.status()), s, c);
+                require(WORKING.contains(s.status()) || (s.status() == Status.AWAITING_IDENTITY
+                        && c.ground() == RefusalGround.IDENTITY_NOT_ESTABLISHED), s, c);
                 needText(c.reason(), "Un refus doit être motivé (reason).");
                 if (c.ground() == null) {
                     throw new IllegalTransition("Indiquez le motif du refus (ground : MANIFESTLY_UNFOUNDED, EXCESSIVE, "
@@ -111,12 +120,12 @@ public final class RequestWorkflow {
                     throw new IllegalTransition("Une demande manifestement infondée ou excessive doit être justifiée "
                             + "(article 12, paragraphe 5 du RGPD) : la justification est trop courte.", false);
                 }
-                yield new Transition(Status.REFUSED, s.dueOn(), s.extended());
+                yield new Transition(Status.REFUSED, s);
             }
             case CLOSE -> {
                 require(s.status() == Status.ANSWERED || s.status() == Status.ANSWERED_NOT_APPLICABLE
                         || s.status() == Status.REFUSED, s, c);
-                yield new Transition(Status.CLOSED, s.dueOn(), s.extended());
+                yield new Transition(Status.CLOSED, s);
             }
         };
     }

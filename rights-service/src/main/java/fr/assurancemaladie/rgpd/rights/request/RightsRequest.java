@@ -70,6 +70,10 @@ public class RightsRequest extends PanacheEntityBase {
     @Column(name = "due_on", nullable = false)
     public LocalDate dueOn;
 
+    /** The day the current period runs from: receipt, or the day identity information arrived. */
+    @Column(name = "period_start", nullable = false)
+    public LocalDate periodStart;
+
     @Column(nullable = false)
     public boolean extended;
 

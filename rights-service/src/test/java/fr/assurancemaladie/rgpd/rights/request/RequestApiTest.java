@@ -174,6 +174,7 @@ class RequestApiTest {
                 Map.of("type", "ACCESS", "domainCode", "42"),
                 Map.of("type", "RECTIFICATION", "ficheNumber", 1),
                 Map.of("type", "ACCESS", "ficheNumber", 1, "message", big),
+                Map.of("type", "ACCESS", "ficheNumber", 1, "message", "zéro\u0000octet"),
                 Map.of("type", "ACCESS", "ficheNumber", 1, "nir", NIR_METZ));
         for (Map<String, Object> body : citizenBodies) {
             given().auth().oauth2(CITIZEN_PARIS).contentType(ContentType.JSON).body(body).when().post("/api/v1/requests")
@@ -194,8 +195,10 @@ class RequestApiTest {
         assertEquals(before, count(), "nothing written");
     }
 
+    /** Requests, outbox events and audit lines: what a refused input must leave unchanged. */
     private static long count() {
-        return QuarkusTransaction.requiringNew().call(() -> RightsRequest.count());
+        return QuarkusTransaction.requiringNew().call(() -> RightsRequest.count() * 1_000_000L
+                + fr.assurancemaladie.rgpd.rights.outbox.OutboxEvent.count() * 1_000L + AuditEntry.count());
     }
 
     @Test
@@ -241,6 +244,7 @@ class RequestApiTest {
         act(id, Map.of("action", "CLOSE"), 200).body("status", equalTo("CLOSED"));
         act(id, Map.of("action", "START"), 409).body("detail", containsString("CLOSED"));
         act(id, Map.of("action", "FLY"), 400);
+        act(id, Map.of("action", "ANSWER", "answer", "x\u0000"), 400);
         long lines = QuarkusTransaction.requiringNew().call(() -> AuditEntry.count("requestId", UUID.fromString(id)));
         assertTrue(lines >= 5, "every action is audited: " + lines);
     }
@@ -248,6 +252,23 @@ class RequestApiTest {
     private static io.restassured.response.ValidatableResponse act(String id, Map<String, Object> body, int status) {
         return given().auth().oauth2(DPO_PARIS).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/requests/" + id + "/actions").then().statusCode(status);
+    }
+
+    @Test
+    void identityStopsTheClockAndANeverEstablishedIdentityIsRefusedWithItsGround() {
+        String id = submit(CITIZEN_PARIS, Map.of("type", "ERASURE", "ficheNumber", 2), 201).getString("id");
+        // erasure does not apply to fiche 2: answered at once
+        given().auth().oauth2(CITIZEN_PARIS).when().get("/api/v1/requests/" + id).then()
+                .body("status", equalTo("ANSWERED_NOT_APPLICABLE"));
+        String access = submit(CITIZEN_PARIS, Map.of("type", "ACCESS", "ficheNumber", 2), 201).getString("id");
+        act(access, Map.of("action", "REQUEST_IDENTITY"), 400);
+        act(access, Map.of("action", "REQUEST_IDENTITY", "reason", "Copie d'une pièce d'identité illisible"), 200)
+                .body("status", equalTo("AWAITING_IDENTITY"));
+        act(access, Map.of("action", "IDENTITY_RECEIVED"), 200).body("status", equalTo("IN_PROGRESS"))
+                .body("dueOn", equalTo(DeadlineCalculator.dueOn(today(), 1, new Departement("75")).toString()));
+        act(access, Map.of("action", "REQUEST_IDENTITY", "reason", "Toujours illisible"), 200);
+        act(access, Map.of("action", "REFUSE", "reason", "Aucune réponse", "ground", "IDENTITY_NOT_ESTABLISHED"), 200)
+                .body("status", equalTo("REFUSED")).body("refusalGround", equalTo("IDENTITY_NOT_ESTABLISHED"));
     }
 
     @Test

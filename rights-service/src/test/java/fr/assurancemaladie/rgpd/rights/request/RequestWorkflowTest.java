@@ -73,6 +73,37 @@ class RequestWorkflowTest {
     }
 
     @Test
+    void anExtensionAfterTheClockRestartedCountsFromThatDayNeverShortensAndComesOnce() {
+        // received 5 Jan, identity information on 20 April: due 20 May; extended on 21 April → 20 July
+        LocalDate received = LocalDate.of(2026, 1, 5);
+        Transition back = RequestWorkflow.apply(new State(Status.AWAITING_IDENTITY, received, LocalDate.of(2026, 2, 5),
+                false, PARIS), cmd(Action.IDENTITY_RECEIVED, LocalDate.of(2026, 4, 20)));
+        assertEquals(LocalDate.of(2026, 4, 20), back.periodStart());
+        assertEquals(LocalDate.of(2026, 5, 20), back.dueOn());
+        Transition extended = RequestWorkflow.apply(new State(back.status(), back.periodStart(), back.dueOn(), false, PARIS),
+                new Command(Action.EXTEND, "Complexité de la demande", null, null, LocalDate.of(2026, 4, 21)));
+        assertEquals(LocalDate.of(2026, 7, 20), extended.dueOn());
+        // waiting for identity again after the extension: when it arrives, three months run again, and no second extension
+        Transition again = RequestWorkflow.apply(new State(Status.AWAITING_IDENTITY, extended.periodStart(),
+                extended.dueOn(), true, PARIS), cmd(Action.IDENTITY_RECEIVED, LocalDate.of(2026, 5, 4)));
+        assertTrue(again.extended());
+        assertEquals(Status.EXTENDED, again.status());
+        assertEquals(LocalDate.of(2026, 8, 4), again.dueOn());
+        assertThrows(IllegalTransition.class, () -> RequestWorkflow.apply(new State(Status.IN_PROGRESS, again.periodStart(),
+                again.dueOn(), true, PARIS), new Command(Action.EXTEND, "encore", null, null, LocalDate.of(2026, 5, 5))));
+    }
+
+    @Test
+    void aRequestWhoseIdentityIsNeverEstablishedCanBeRefusedWhileWaiting() {
+        State waiting = state(Status.AWAITING_IDENTITY);
+        assertEquals(Status.REFUSED, RequestWorkflow.apply(waiting, new Command(Action.REFUSE,
+                "Aucune réponse à notre demande de justificatif d'identité.", null, RefusalGround.IDENTITY_NOT_ESTABLISHED,
+                DUE)).status());
+        assertTrue(assertThrows(IllegalTransition.class, () -> RequestWorkflow.apply(waiting, new Command(Action.REFUSE,
+                "Demande excessive, sans autre précision possible ici.", null, RefusalGround.EXCESSIVE, DUE))).conflict());
+    }
+
+    @Test
     void aRefusalNeedsItsReasonAndItsGround() {
         assertThrows(IllegalTransition.class, () -> RequestWorkflow.apply(state(Status.IN_PROGRESS),
                 new Command(Action.REFUSE, null, null, RefusalGround.OTHER, DUE)));
