@@ -4,6 +4,7 @@ import fr.assurancemaladie.rgpd.events.RetentionTrigger;
 import fr.assurancemaladie.rgpd.register.fiche.FicheService.Outcome;
 import fr.assurancemaladie.rgpd.register.fiche.FicheService.Written;
 import fr.assurancemaladie.rgpd.register.rights.Rights.Right;
+import fr.assurancemaladie.rgpd.support.problem.Params;
 import fr.assurancemaladie.rgpd.support.problem.Problem;
 import fr.assurancemaladie.rgpd.support.problem.ProblemException;
 import io.quarkus.security.Authenticated;
@@ -94,8 +95,8 @@ public class FicheResource {
             @Parameter(description = "PUBLISHED (default) or DRAFT (editors, admins, national DPO)") @QueryParam("status") @DefaultValue("PUBLISHED") String status,
             @QueryParam("page") @DefaultValue("0") String pageParam,
             @QueryParam("size") @DefaultValue("20") String sizeParam) {
-        int page = integer("page", pageParam);
-        int size = integer("size", sizeParam);
+        int page = Params.integer("page", pageParam);
+        int size = Params.integer("size", sizeParam);
         FicheVersion.Status wanted = switch (status.toUpperCase(Locale.ROOT)) {
             case "PUBLISHED" -> FicheVersion.Status.PUBLISHED;
             case "DRAFT" -> {
@@ -263,8 +264,8 @@ public class FicheResource {
             + "from = the version before it.")
     public Diff diff(@PathParam("number") int number, @QueryParam("from") String fromParam,
             @QueryParam("to") String toParam) {
-        Integer from = fromParam == null ? null : integer("from", fromParam);
-        Integer to = toParam == null ? null : integer("to", toParam);
+        Integer from = fromParam == null ? null : Params.integer("from", fromParam);
+        Integer to = toParam == null ? null : Params.integer("to", toParam);
         List<VersionInfo> history = versions(number);
         int target = to != null ? to : history.get(history.size() - 1).version();
         int source = from != null ? from : history.stream().mapToInt(VersionInfo::version).filter(v -> v < target)
@@ -311,14 +312,6 @@ public class FicheResource {
 
     private boolean isNationalDpo() {
         return identity.hasRole("dpo") && NATIONAL_CAISSE.equals(jwt.getClaim("caisse"));
-    }
-
-    private static int integer(String name, String value) {
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("« " + name + " » doit être un nombre entier.");
-        }
     }
 
     /** The version an If-Match header names ("86-3" as the ETag gives it, or "3"), or null without the header. */

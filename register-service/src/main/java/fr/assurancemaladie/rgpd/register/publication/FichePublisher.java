@@ -1,18 +1,15 @@
 package fr.assurancemaladie.rgpd.register.publication;
 
 import fr.assurancemaladie.rgpd.events.EventTypes;
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import fr.assurancemaladie.rgpd.support.messaging.CloudEventSender;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.ZonedDateTime;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Publishes fiches on {@code register.fiches} (compacted, key = fiche number) as CloudEvents in binary mode: the
@@ -29,30 +26,7 @@ public class FichePublisher {
 
     /** Completes when Kafka has acknowledged the record. */
     public CompletionStage<Void> published(int number, String ficheJson) {
-        return send(number, EventTypes.FICHE_PUBLISHED, ficheJson);
-    }
-
-    private CompletionStage<Void> send(int number, String type, String data) {
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        Message<String> message = Message.of(data)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(String.valueOf(number)).build())
-                .addMetadata(OutgoingCloudEventMetadata.builder()
-                        .withId(UUID.randomUUID().toString())
-                        .withType(type)
-                        .withSource(SOURCE)
-                        .withSubject(String.valueOf(number))
-                        .withDataContentType("application/json")
-                        .withTimestamp(ZonedDateTime.now())
-                        .build())
-                .withAck(() -> {
-                    acked.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    acked.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                });
-        emitter.send(message);
-        return acked;
+        return CloudEventSender.send(emitter, String.valueOf(number), UUID.randomUUID().toString(),
+                EventTypes.FICHE_PUBLISHED, SOURCE, ZonedDateTime.now(), ficheJson);
     }
 }

@@ -45,12 +45,7 @@ public class AuditResource {
     @Operation(summary = "Audit trail of the caller's caisse, newest first (requestId to narrow it; limit ≤ 500)")
     public List<Line> audit(@PathParam("caisseCode") String caisseCode, @QueryParam("requestId") String requestId,
             @QueryParam("limit") @DefaultValue("100") String limit) {
-        int n;
-        try {
-            n = Integer.parseInt(limit.strip());
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("« limit » doit être un nombre entier.");
-        }
+        int n = fr.assurancemaladie.rgpd.support.problem.Params.integer("limit", limit);
         if (n < 1 || n > 500) {
             throw ProblemException.badRequest("« limit » doit être compris entre 1 et 500.");
         }

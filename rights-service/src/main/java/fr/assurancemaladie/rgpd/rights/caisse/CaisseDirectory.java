@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -47,9 +46,5 @@ public class CaisseDirectory {
     /** After a local edit: the next read reloads. */
     public void invalidate() {
         loadedAt = Instant.EPOCH;
-    }
-
-    Map<String, CaisseInfo> snapshot() {
-        return new ConcurrentHashMap<>(byCode);
     }
 }

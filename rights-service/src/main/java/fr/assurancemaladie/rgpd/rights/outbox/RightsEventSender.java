@@ -1,8 +1,7 @@
 package fr.assurancemaladie.rgpd.rights.outbox;
 
 import fr.assurancemaladie.rgpd.events.EventTypes;
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import fr.assurancemaladie.rgpd.support.messaging.CloudEventSender;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -10,7 +9,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /** Sends one outbox event to {@code rights.events}: binary CloudEvent, key = subjectRef, id = the event's id. */
 @ApplicationScoped
@@ -20,31 +19,12 @@ public class RightsEventSender {
 
     @Inject
     @Channel("rights-out")
-    @org.eclipse.microprofile.reactive.messaging.OnOverflow(value = org.eclipse.microprofile.reactive.messaging.OnOverflow.Strategy.BUFFER, bufferSize = 2048)
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
     Emitter<String> emitter;
 
     /** Completes when Kafka acknowledged the record. */
     public CompletableFuture<Void> send(OutboxEvent e) {
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        Message<String> message = Message.of(e.payload)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(e.recordKey).build())
-                .addMetadata(OutgoingCloudEventMetadata.builder()
-                        .withId(e.eventId.toString())
-                        .withType(e.type)
-                        .withSource(SOURCE)
-                        .withSubject(e.recordKey)
-                        .withDataContentType("application/json")
-                        .withTimestamp(e.createdAt.atZone(ZoneOffset.UTC))
-                        .build())
-                .withAck(() -> {
-                    acked.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    acked.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                });
-        emitter.send(message);
-        return acked;
+        return CloudEventSender.send(emitter, e.recordKey, e.eventId.toString(), e.type, SOURCE,
+                e.createdAt.atZone(ZoneOffset.UTC), e.payload);
     }
 }

@@ -64,12 +64,7 @@ public class QueueResource {
         if (own == null || !own.equalsIgnoreCase(caisseCode)) {
             throw ProblemException.forbidden("Vous ne pouvez consulter que la file de votre caisse.");
         }
-        int size;
-        try {
-            size = Integer.parseInt(sizeParam.strip());
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("« size » doit être un nombre entier.");
-        }
+        int size = fr.assurancemaladie.rgpd.support.problem.Params.integer("size", sizeParam);
         if (size < 1 || size > 100) {
             throw ProblemException.badRequest("« size » doit être compris entre 1 et 100.");
         }

@@ -5,7 +5,6 @@ import fr.assurancemaladie.rgpd.events.Nir;
 import fr.assurancemaladie.rgpd.events.RightsEventData;
 import fr.assurancemaladie.rgpd.events.SubjectRefs;
 import fr.assurancemaladie.rgpd.rights.audit.AuditEntry;
-import fr.assurancemaladie.rgpd.rights.caisse.Caisse;
 import fr.assurancemaladie.rgpd.rights.deadline.DeadlineCalculator;
 import fr.assurancemaladie.rgpd.rights.deadline.Departement;
 import fr.assurancemaladie.rgpd.rights.outbox.RightsOutbox;
@@ -496,14 +495,6 @@ public class RequestService {
                 new Applicability(applies, reason, fiches), r.message, r.rectification, r.answer, r.reason,
                 r.refusalGround == null ? null : r.refusalGround.name(), r.assignedTo,
                 r.limitationState == null ? null : r.limitationState.name(), r.createdAt, r.updatedAt, null);
-    }
-
-    private static Caisse caisse(String code, String ifUnknown) {
-        Caisse c = code == null ? null : Caisse.findById(code);
-        if (c == null) {
-            throw ProblemException.badRequest(ifUnknown);
-        }
-        return c;
     }
 
     private static RightsRequest.Type parseType(String type) {

@@ -1,7 +1,6 @@
 package fr.assurancemaladie.rgpd.rights.request;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import fr.assurancemaladie.rgpd.rights.caisse.Caisse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,9 +22,6 @@ public final class RequestViews {
     }
 
     public record CaisseRef(String code, String name) {
-        static CaisseRef of(Caisse c) {
-            return new CaisseRef(c.code, c.name);
-        }
     }
 
     public record FicheApplicability(int ficheNumber, String title, boolean applies, String reason) {

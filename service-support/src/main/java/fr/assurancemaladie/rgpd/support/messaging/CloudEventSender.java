@@ -1,0 +1,46 @@
+package fr.assurancemaladie.rgpd.support.messaging;
+
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import java.net.URI;
+import java.time.ZonedDateTime;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Sends one CloudEvent in binary mode on a Kafka channel (the value is the JSON data, the attributes travel in
+ * {@code ce_*} headers, the record key is the ordering key) and tells when Kafka acknowledged it — what every outbox
+ * relay of the platform needs.
+ */
+public final class CloudEventSender {
+
+    private CloudEventSender() {
+    }
+
+    /** Completes when Kafka acknowledged the record, exceptionally when it refused it. */
+    public static CompletableFuture<Void> send(Emitter<String> emitter, String key, String id, String type, URI source,
+            ZonedDateTime time, String data) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        Message<String> message = Message.of(data)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build())
+                .addMetadata(OutgoingCloudEventMetadata.builder()
+                        .withId(id)
+                        .withType(type)
+                        .withSource(source)
+                        .withSubject(key)
+                        .withDataContentType("application/json")
+                        .withTimestamp(time)
+                        .build())
+                .withAck(() -> {
+                    acked.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    acked.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                });
+        emitter.send(message);
+        return acked;
+    }
+}
