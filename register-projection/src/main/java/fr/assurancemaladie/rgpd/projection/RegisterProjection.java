@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.assurancemaladie.rgpd.events.EventTypes;
+import fr.assurancemaladie.rgpd.support.messaging.Retrying;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
@@ -36,7 +37,6 @@ import org.jboss.logging.Logger;
 public class RegisterProjection {
 
     private static final Logger LOG = Logger.getLogger(RegisterProjection.class);
-    private static final long MAX_BACKOFF_MS = 30_000;
 
     @Inject
     ObjectMapper json;
@@ -51,7 +51,7 @@ public class RegisterProjection {
     }
 
     /** The record breaks the contract of register.fiches: retrying cannot help. */
-    static final class InvalidRecordException extends IllegalArgumentException {
+    static final class InvalidRecordException extends fr.assurancemaladie.rgpd.support.messaging.InvalidRecord {
         InvalidRecordException(String message) {
             super(message);
         }
@@ -61,21 +61,10 @@ public class RegisterProjection {
     @Blocking
     public void onRecord(ConsumerRecord<String, String> record) {
         Change change = parse(record);
-        long backoff = 500;
-        while (true) {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> apply(change));
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    throw e; // shutting down: the record is not acknowledged and is read again at the next start
-                }
-                LOG.warnf("Fiche %d version %d not projected yet (%s); retrying in %d ms", change.number(),
-                        change.version(), e.getClass().getSimpleName(), backoff);
-                sleep(backoff);
-                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
-            }
-        }
+        Retrying.untilDone(() -> {
+            QuarkusTransaction.requiringNew().run(() -> apply(change));
+            return null;
+        }, () -> running, LOG, "Fiche " + change.number() + " version " + change.version());
     }
 
     Change parse(ConsumerRecord<String, String> record) {
@@ -128,7 +117,8 @@ public class RegisterProjection {
             }
             return;
         }
-        if (current != null && current.version > change.version()) {
+        if (current != null && (current.version > change.version()
+                || current.version == change.version() && current.status == ProjectedFiche.Status.PUBLISHED)) {
             LOG.debugf("Fiche %d version %d ignored: version %d already projected", change.number(),
                     change.version(), current.version);
             return;
@@ -154,14 +144,5 @@ public class RegisterProjection {
     private static String header(ConsumerRecord<?, ?> record, String name) {
         Header h = record.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while retrying", e);
-        }
     }
 }

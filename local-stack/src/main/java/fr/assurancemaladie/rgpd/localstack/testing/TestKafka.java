@@ -28,14 +28,20 @@ public final class TestKafka {
     /** Sends a binary-mode CloudEvent (value = data, attributes in ce_* headers) and waits for the broker's ack. */
     public static void sendCloudEvent(String bootstrapServers, String topic, String key, String type, String data)
             throws Exception {
+        sendCloudEvent(bootstrapServers, topic, key, type, data, UUID.randomUUID().toString(), "urn:test");
+    }
+
+    /** The same, with the CloudEvent id and source of the caller's choosing (to send one event twice). */
+    public static void sendCloudEvent(String bootstrapServers, String topic, String key, String type, String data,
+            String id, String source) throws Exception {
         ContextClassLoader.ofLocalStack(() -> {
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(props(bootstrapServers),
                     new StringSerializer(), new StringSerializer())) {
                 ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, data);
                 record.headers().add("ce_specversion", bytes("1.0"));
-                record.headers().add("ce_id", bytes(UUID.randomUUID().toString()));
+                record.headers().add("ce_id", bytes(id));
                 record.headers().add("ce_type", bytes(type));
-                record.headers().add("ce_source", bytes("urn:test"));
+                record.headers().add("ce_source", bytes(source));
                 producer.send(record).get(30, TimeUnit.SECONDS);
             }
             return null;

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * The retention law the scheduler obeys (design.md §5), in plain Java:
  * <ul>
- * <li>only a STRUCTURED or IMPLICIT_TRIGGER rule with a duration gives a schedule — PARTIAL and UNSTRUCTURED rules
+ * <li>only a STRUCTURED or IMPLICIT_TRIGGER rule with a duration, a trigger and a fate gives a schedule — PARTIAL and UNSTRUCTURED rules
  * are for people to review, never executed;</li>
  * <li>due = trigger date + duration (ISO-8601; {@code P0D}: the day of the event);</li>
  * <li>a rule kept "or until a final decision in case of litigation" is due at the later of its own date and the
@@ -25,7 +25,7 @@ public final class RetentionLaw {
 
         public boolean executable() {
             return ("STRUCTURED".equals(status) || "IMPLICIT_TRIGGER".equals(status)) && period().isPresent()
-                    && trigger != null;
+                    && trigger != null && ("DESTRUCTION".equals(fate) || "ARCHIVE".equals(fate));
         }
 
         public Optional<Period> period() {

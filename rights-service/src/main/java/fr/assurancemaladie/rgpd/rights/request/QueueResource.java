@@ -5,6 +5,8 @@ import fr.assurancemaladie.rgpd.rights.request.RequestViews.QueueCounts;
 import fr.assurancemaladie.rgpd.rights.request.RequestViews.QueueItem;
 import fr.assurancemaladie.rgpd.rights.request.RequestViews.QueuePage;
 import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.Status;
+import fr.assurancemaladie.rgpd.support.paging.Cursor;
+import fr.assurancemaladie.rgpd.support.persistence.NativeRows;
 import fr.assurancemaladie.rgpd.support.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -19,11 +21,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -104,10 +104,16 @@ public class QueueResource {
         }
         StringBuilder page = new StringBuilder(where);
         if (cursor != null) {
-            String[] c = decode(cursor);
+            Object[] c = Cursor.decode(cursor, 2, p -> {
+                LocalDate d = LocalDate.parse(p[0]);
+                if (d.getYear() < 2000 || d.getYear() > 2100) {
+                    throw new IllegalArgumentException("out of range");
+                }
+                return new Object[] { d, UUID.fromString(p[1]) };
+            });
             page.append(" and (r.due_on, r.id) > (:cursorDue, :cursorId)");
-            params.put("cursorDue", LocalDate.parse(c[0]));
-            params.put("cursorId", UUID.fromString(c[1]));
+            params.put("cursorDue", c[0]);
+            params.put("cursorId", c[1]);
         }
         Query q = Panache.getEntityManager().createNativeQuery("select r.id, r.type, r.status, r.scope, r.fiche_number, "
                 + "r.domain_code, r.received_on, r.due_on, r.assigned_to from rights_request r " + page
@@ -119,16 +125,16 @@ public class QueueResource {
         for (Object row : q.getResultList()) {
             Object[] r = (Object[]) row;
             Status st = Status.valueOf((String) r[2]);
-            LocalDate due = toDate(r[7]);
+            LocalDate due = NativeRows.date(r[7]);
             items.add(new QueueItem((UUID) r[0], (String) r[1], st.name(), (String) r[3],
-                    r[4] == null ? null : ((Number) r[4]).intValue(), (String) r[5], toDate(r[6]), due,
+                    r[4] == null ? null : ((Number) r[4]).intValue(), (String) r[5], NativeRows.date(r[6]), due,
                     st.open() && st != Status.AWAITING_IDENTITY && due.isBefore(today), (String) r[8]));
         }
         String next = null;
         if (items.size() > size) {
             items = new ArrayList<>(items.subList(0, size));
             QueueItem last = items.get(size - 1);
-            next = encode(last.dueOn() + "|" + last.id());
+            next = Cursor.encode(last.dueOn(), last.id());
         }
         return new QueuePage(own, counts(own, today), items, next);
     }
@@ -160,27 +166,5 @@ public class QueueResource {
                 ((Number) counts[2]).longValue());
         this.counts.put(caisse, new CachedCounts(now, today, fresh));
         return fresh;
-    }
-
-    private static LocalDate toDate(Object o) {
-        return o instanceof LocalDate d ? d : o instanceof java.sql.Date s ? s.toLocalDate() : LocalDate.parse(o.toString());
-    }
-
-    private static String encode(String s) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String[] decode(String cursor) {
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-            LocalDate d = LocalDate.parse(parts[0]);
-            if (d.getYear() < 2000 || d.getYear() > 2100) {
-                throw new IllegalArgumentException("out of range");
-            }
-            UUID.fromString(parts[1]);
-            return parts;
-        } catch (RuntimeException e) {
-            throw ProblemException.badRequest("Curseur de pagination invalide.");
-        }
     }
 }

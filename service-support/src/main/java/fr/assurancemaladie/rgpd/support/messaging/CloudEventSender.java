@@ -21,8 +21,7 @@ public final class CloudEventSender {
     /** Completes when Kafka acknowledged the record, exceptionally when it refused it. */
     public static CompletableFuture<Void> send(Emitter<String> emitter, String key, String id, String type, URI source,
             ZonedDateTime time, String data) {
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        Message<String> message = Message.of(data)
+        return sendAcknowledged(emitter, Message.of(data)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build())
                 .addMetadata(OutgoingCloudEventMetadata.builder()
                         .withId(id)
@@ -31,7 +30,13 @@ public final class CloudEventSender {
                         .withSubject(key)
                         .withDataContentType("application/json")
                         .withTimestamp(time)
-                        .build())
+                        .build()));
+    }
+
+    /** Sends any message; completes when Kafka acknowledged it, exceptionally when it refused it. */
+    public static CompletableFuture<Void> sendAcknowledged(Emitter<String> emitter, Message<String> message) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        emitter.send(message
                 .withAck(() -> {
                     acked.complete(null);
                     return CompletableFuture.completedFuture(null);
@@ -39,8 +44,7 @@ public final class CloudEventSender {
                 .withNack(failure -> {
                     acked.completeExceptionally(failure);
                     return CompletableFuture.completedFuture(null);
-                });
-        emitter.send(message);
+                }));
         return acked;
     }
 }

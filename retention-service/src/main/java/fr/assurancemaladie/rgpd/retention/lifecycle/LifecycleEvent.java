@@ -1,0 +1,27 @@
+package fr.assurancemaladie.rgpd.retention.lifecycle;
+
+import fr.assurancemaladie.rgpd.events.EventTypes;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A lifecycle event understood and valid: its CloudEvent identity (source, id), its type and its data.
+ *
+ * @param trigger code of the trigger vocabulary ({@code RIGHTS_END}…); null for a litigation event
+ */
+public record LifecycleEvent(String source, String id, String type, String trigger, String subjectRef,
+        LocalDate occurredOn, String caisseCode, List<Integer> ficheNumbers, String dossierRef) {
+
+    public boolean litigationOpened() {
+        return EventTypes.LITIGATION_OPENED.equals(type);
+    }
+
+    public boolean litigationClosed() {
+        return EventTypes.LITIGATION_CLOSED.equals(type);
+    }
+
+    /** Source and id together identify a CloudEvent (CloudEvents 1.0: id is unique within its source). */
+    public String identity() {
+        return source + '\u0000' + id;
+    }
+}

@@ -1,0 +1,105 @@
+package fr.assurancemaladie.rgpd.retention.lifecycle;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.assurancemaladie.rgpd.retention.time.RetentionClock;
+import fr.assurancemaladie.rgpd.support.messaging.CloudEventSender;
+import fr.assurancemaladie.rgpd.support.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+/**
+ * For systems that cannot speak Kafka: one CloudEvent in JSON structured mode, checked against the same contract as
+ * the consumer checks, then produced to {@code lifecycle.events} (binary mode, key = subjectRef, same id and source)
+ * and answered 202 once Kafka has it. The event then takes the one path every lifecycle event takes.
+ */
+@Path("/api/v1/lifecycle-events")
+@Tag(name = "Lifecycle events")
+@SecurityRequirement(name = "SecurityScheme")
+public class LifecycleEventResource {
+
+    public static final String CLOUDEVENTS_JSON = "application/cloudevents+json";
+
+    /** What was accepted. */
+    public record Accepted(String id, String source, String type, String subjectRef, String topic) {
+    }
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    RetentionClock clock;
+
+    @Inject
+    @Channel("lifecycle-out")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+    Emitter<String> emitter;
+
+    @POST
+    @RolesAllowed("lifecycle-publisher")
+    @Consumes({ CLOUDEVENTS_JSON, MediaType.APPLICATION_JSON })
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Publish one lifecycle event (CloudEvent, JSON structured mode)", description = "type "
+            + "fr.assurancemaladie.lifecycle.<trigger> (rights-end, death…) or litigation-opened/-closed; data "
+            + "{subjectRef, occurredOn, caisseCode, ficheNumbers?, dossierRef?}. 202 once on lifecycle.events.")
+    public Response publish(String body) {
+        JsonNode event;
+        try {
+            event = body == null || body.isBlank() ? null : json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ProblemException.badRequest("Le corps n'est pas du JSON valide.");
+        }
+        LifecycleEvent valid;
+        try {
+            valid = LifecycleEvents.readStructured(event, clock.today());
+        } catch (LifecycleEvents.InvalidEvent e) {
+            throw ProblemException.badRequest(e.getMessage());
+        }
+        URI source;
+        try {
+            source = URI.create(valid.source());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("« source » doit être une référence d'URI.");
+        }
+        ZonedDateTime time = ZonedDateTime.now(clock.clock());
+        if (event.path("time").isTextual()) {
+            try {
+                time = OffsetDateTime.parse(event.path("time").asText()).toZonedDateTime();
+            } catch (DateTimeParseException e) {
+                throw ProblemException.badRequest("« time » doit être un horodatage RFC 3339.");
+            }
+        }
+        try {
+            CloudEventSender.send(emitter, valid.subjectRef(), valid.id(), valid.type(), source, time,
+                    json.writeValueAsString(event.get("data"))).get(15, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException | JsonProcessingException e) {
+            throw new ProblemException(503, "Service Unavailable",
+                    "L'événement n'a pas pu être transmis ; réessayez plus tard avec le même id.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProblemException(503, "Service Unavailable", "Interrompu.");
+        }
+        return Response.accepted(new Accepted(valid.id(), valid.source(), valid.type(), valid.subjectRef(),
+                fr.assurancemaladie.rgpd.events.Topics.LIFECYCLE_EVENTS)).build();
+    }
+}

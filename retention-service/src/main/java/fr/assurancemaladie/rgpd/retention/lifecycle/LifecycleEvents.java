@@ -1,0 +1,119 @@
+package fr.assurancemaladie.rgpd.retention.lifecycle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.assurancemaladie.rgpd.events.EventTypes;
+import fr.assurancemaladie.rgpd.events.RetentionTrigger;
+import fr.assurancemaladie.rgpd.events.SubjectRefs;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The contract of {@code lifecycle.events} (design.md §3), checked the same way for a record read from Kafka and for
+ * a CloudEvent posted over HTTP: a known type, a well-formed subjectRef, an ISO date, a caisse code, optional fiche
+ * numbers and dossier reference. Anything else is rejected with a reason (the dead-letter header, or the 400 detail).
+ */
+public final class LifecycleEvents {
+
+    static final Pattern CAISSE = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,31}");
+    static final Pattern PRINTABLE = Pattern.compile("[\\p{L}\\p{N}\\p{P}\\p{S} ]{1,128}");
+    static final int MAX_FICHES = 100;
+
+    /** The event breaks the contract; the message says how (in French: it may reach a producer's developer). */
+    public static final class InvalidEvent extends Exception {
+        public InvalidEvent(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    private LifecycleEvents() {
+    }
+
+    /**
+     * Checks one event.
+     *
+     * @param today the service's today: an event may be announced ahead, but not more than a year ahead
+     */
+    public static LifecycleEvent read(String source, String id, String type, JsonNode data, LocalDate today)
+            throws InvalidEvent {
+        if (id == null || id.isBlank() || id.length() > 255) {
+            throw new InvalidEvent("Attribut CloudEvents « id » absent ou trop long (255 caractères au plus).");
+        }
+        if (source == null || source.isBlank() || source.length() > 255) {
+            throw new InvalidEvent("Attribut CloudEvents « source » absent ou trop long (255 caractères au plus).");
+        }
+        if (type == null || !EventTypes.isKnownLifecycleType(type)) {
+            throw new InvalidEvent("Type d'événement inconnu : « " + type + " » (attendu : " + EventTypes.LIFECYCLE_PREFIX
+                    + "<déclencheur>, litigation-opened ou litigation-closed).");
+        }
+        String trigger = EventTypes.triggerOf(type).map(RetentionTrigger::name).orElse(null);
+        if (data == null || !data.isObject()) {
+            throw new InvalidEvent("Les données de l'événement doivent être un objet JSON.");
+        }
+        String subjectRef = data.path("subjectRef").isTextual() ? data.path("subjectRef").asText() : null;
+        if (!SubjectRefs.isWellFormed(subjectRef)) {
+            throw new InvalidEvent("« subjectRef » doit être un pseudonyme de 64 caractères hexadécimaux minuscules.");
+        }
+        LocalDate occurredOn;
+        try {
+            occurredOn = LocalDate.parse(data.path("occurredOn").asText(""));
+        } catch (DateTimeParseException e) {
+            throw new InvalidEvent("« occurredOn » doit être une date AAAA-MM-JJ.");
+        }
+        if (occurredOn.getYear() < 1900 || occurredOn.isAfter(today.plusYears(1))) {
+            throw new InvalidEvent("« occurredOn » hors limites : " + occurredOn + ".");
+        }
+        String caisse = data.path("caisseCode").isTextual() ? data.path("caisseCode").asText() : null;
+        if (caisse == null || !CAISSE.matcher(caisse).matches()) {
+            throw new InvalidEvent("« caisseCode » absent ou mal formé (par exemple CPAM-75).");
+        }
+        List<Integer> fiches = null;
+        JsonNode f = data.path("ficheNumbers");
+        if (!f.isMissingNode() && !f.isNull()) {
+            if (!f.isArray() || f.size() > MAX_FICHES) {
+                throw new InvalidEvent("« ficheNumbers » doit être une liste d'au plus " + MAX_FICHES + " numéros.");
+            }
+            fiches = new ArrayList<>();
+            for (JsonNode n : f) {
+                if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 1 || n.asInt() > 9999) {
+                    throw new InvalidEvent("« ficheNumbers » : numéro de fiche invalide « " + n + " ».");
+                }
+                if (!fiches.contains(n.asInt())) {
+                    fiches.add(n.asInt());
+                }
+            }
+            fiches = fiches.isEmpty() ? null : List.copyOf(fiches);
+        }
+        String dossier = null;
+        JsonNode d = data.path("dossierRef");
+        if (!d.isMissingNode() && !d.isNull()) {
+            if (!d.isTextual() || !PRINTABLE.matcher(d.asText()).matches()) {
+                throw new InvalidEvent("« dossierRef » doit être un texte imprimable de 128 caractères au plus.");
+            }
+            dossier = d.asText();
+        }
+        return new LifecycleEvent(source, id, type, trigger, subjectRef, occurredOn, caisse, fiches, dossier);
+    }
+
+    /** A CloudEvent in JSON structured mode (specversion, id, source, type, data). */
+    public static LifecycleEvent readStructured(JsonNode event, LocalDate today) throws InvalidEvent {
+        if (event == null || !event.isObject()) {
+            throw new InvalidEvent("Le corps doit être un CloudEvent JSON (mode structuré).");
+        }
+        if (!"1.0".equals(event.path("specversion").asText(null))) {
+            throw new InvalidEvent("« specversion » doit valoir \"1.0\".");
+        }
+        JsonNode contentType = event.path("datacontenttype");
+        if (contentType.isTextual() && !contentType.asText().startsWith("application/json")) {
+            throw new InvalidEvent("« datacontenttype » doit être application/json.");
+        }
+        return read(textOrNull(event, "source"), textOrNull(event, "id"), textOrNull(event, "type"),
+                event.get("data"), today);
+    }
+
+    private static String textOrNull(JsonNode node, String field) {
+        return node.path(field).isTextual() ? node.path(field).asText() : null;
+    }
+}

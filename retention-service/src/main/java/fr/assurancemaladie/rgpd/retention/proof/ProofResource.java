@@ -1,0 +1,115 @@
+package fr.assurancemaladie.rgpd.retention.proof;
+
+import fr.assurancemaladie.rgpd.events.SubjectRefs;
+import fr.assurancemaladie.rgpd.retention.access.Caller;
+import static fr.assurancemaladie.rgpd.support.persistence.NativeRows.date;
+import static fr.assurancemaladie.rgpd.support.persistence.NativeRows.instant;
+
+import fr.assurancemaladie.rgpd.support.paging.Cursor;
+import fr.assurancemaladie.rgpd.support.problem.Params;
+import fr.assurancemaladie.rgpd.support.problem.ProblemException;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Proofs of deletion (append-only), for the DPOs of the caisse and for admins. */
+@Path("/api/v1/proofs")
+@Tag(name = "Proofs of deletion")
+@SecurityRequirement(name = "SecurityScheme")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProofResource {
+
+    /** What was executed, under which rule, when, confirmed by whom; the person only as subjectRef. */
+    public record ProofView(UUID id, UUID scheduleId, String subjectRef, String caisseCode, int ficheNumber,
+            int ficheVersion, String ruleText, String trigger, String duration, String fate, LocalDate triggerDate,
+            LocalDate dueOn, Instant orderedAt, Instant confirmedAt, String confirmingSystem, Instant recordedAt) {
+    }
+
+    public record ProofPage(List<ProofView> items, String nextCursor) {
+    }
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @GET
+    @RolesAllowed({ "dpo", "admin" })
+    @Transactional
+    @Operation(summary = "Proofs of deletion (DPO: own caisse)", description = "Filters subjectRef, fiche, caisse "
+            + "(admin); newest first, cursor paging, size ≤ 200.")
+    public ProofPage list(@QueryParam("subjectRef") String subjectRef, @QueryParam("fiche") String fiche,
+            @QueryParam("caisse") String caisse, @QueryParam("cursor") String cursor,
+            @QueryParam("size") @DefaultValue("50") String sizeParam) {
+        Caller caller = Caller.of(identity, jwt);
+        int size = Params.integer("size", sizeParam);
+        if (size < 1 || size > 200) {
+            throw ProblemException.badRequest("« size » doit être compris entre 1 et 200.");
+        }
+        StringBuilder where = new StringBuilder("where 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        String scope = caller.scope(caisse);
+        if (scope != null) {
+            where.append(" and caisse_code = :caisse");
+            params.put("caisse", scope);
+        }
+        if (subjectRef != null) {
+            if (!SubjectRefs.isWellFormed(subjectRef)) {
+                throw ProblemException.badRequest("« subjectRef » doit faire 64 caractères hexadécimaux minuscules.");
+            }
+            where.append(" and subject_ref = :subject");
+            params.put("subject", subjectRef);
+        }
+        if (fiche != null) {
+            where.append(" and fiche_number = :fiche");
+            params.put("fiche", Params.integer("fiche", fiche));
+        }
+        if (cursor != null) {
+            Object[] c = Cursor.decode(cursor, 2, p -> new Object[] { Instant.parse(p[0]), UUID.fromString(p[1]) });
+            where.append(" and (recorded_at, id) < (:cAt, :cId)");
+            params.put("cAt", c[0]);
+            params.put("cId", c[1]);
+        }
+        Query q = Panache.getEntityManager().createNativeQuery("select id, schedule_id, subject_ref, caisse_code, "
+                + "fiche_number, fiche_version, rule_text, trigger, duration, fate, trigger_date, due_on, ordered_at, "
+                + "confirmed_at, confirming_system, recorded_at from deletion_proof " + where
+                + " order by recorded_at desc, id desc limit :limit");
+        params.forEach(q::setParameter);
+        q.setParameter("limit", size + 1);
+        List<ProofView> items = new ArrayList<>();
+        for (Object o : q.getResultList()) {
+            Object[] r = (Object[]) o;
+            items.add(new ProofView((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
+                    ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), (String) r[6], (String) r[7],
+                    (String) r[8], (String) r[9], date(r[10]), date(r[11]), instant(r[12]), instant(r[13]),
+                    (String) r[14], instant(r[15])));
+        }
+        String next = null;
+        if (items.size() > size) {
+            items = new ArrayList<>(items.subList(0, size));
+            next = Cursor.encode(items.get(size - 1).recordedAt(), items.get(size - 1).id());
+        }
+        return new ProofPage(items, next);
+    }
+}

@@ -1,0 +1,236 @@
+package fr.assurancemaladie.rgpd.retention.rules;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.assurancemaladie.rgpd.projection.FicheProjected;
+import fr.assurancemaladie.rgpd.projection.ProjectedFiche;
+import fr.assurancemaladie.rgpd.retention.rules.FicheRules.Item;
+import fr.assurancemaladie.rgpd.retention.schedule.RetentionLaw;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jboss.logging.Logger;
+
+/**
+ * The register's retention rules as this service applies them ({@code fiche_rule}), kept in step with the projection
+ * of {@code register.fiches}, and the rule book every ingestion batch reads.
+ *
+ * <p>When a fiche is published with a rule that executes differently (duration, trigger, fate, litigation clause), the
+ * schedules not yet executed are recomputed in the same transaction as the projection: same trigger → new dates and
+ * fate; rule gone or no longer executable → cancelled, with the reason; new executable rule → scheduled for every
+ * lifecycle event already heard on its trigger. An advisory lock keeps ingestion batches (shared) and recomputation
+ * (exclusive) apart, so no batch writes schedules from a rule book that has just been replaced.
+ */
+@ApplicationScoped
+public class RuleStore {
+
+    private static final Logger LOG = Logger.getLogger(RuleStore.class);
+    /** Advisory lock key of the rule book ("RULE"). */
+    static final long LOCK = 0x52554C45L;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    ObjectMapper json;
+
+    private volatile RuleBook book = new RuleBook(-1, List.of());
+
+    /** Within the caller's transaction: takes the rule-book lock (shared) and returns the current rule book. */
+    public RuleBook current(Connection c) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock_shared(?)")) {
+            lock.setLong(1, LOCK);
+            lock.execute();
+        }
+        long revision;
+        try (ResultSet rs = c.createStatement().executeQuery("select revision from rule_book where id = 1")) {
+            rs.next();
+            revision = rs.getLong(1);
+        }
+        RuleBook cached = book;
+        if (cached.revision() == revision) {
+            return cached;
+        }
+        List<RuleBook.RuleRef> refs = new ArrayList<>();
+        try (ResultSet rs = c.createStatement().executeQuery("select fiche_number, fiche_version, rule_index, text, "
+                + "duration, trigger, fate, until_final_decision, status from fiche_rule where executable")) {
+            while (rs.next()) {
+                refs.add(new RuleBook.RuleRef(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
+                        new RetentionLaw.Rule(rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8),
+                                rs.getString(9))));
+            }
+        }
+        RuleBook fresh = new RuleBook(revision, refs);
+        book = fresh;
+        return fresh;
+    }
+
+    /** A fiche was (re)published: apply its rules. Runs inside the projection's transaction. */
+    void onProjected(@Observes FicheProjected event) {
+        if (event.status() != ProjectedFiche.Status.PUBLISHED) {
+            // A withdrawn fiche keeps its schedules: the data it covered still have to be deleted on time.
+            return;
+        }
+        ProjectedFiche fiche = ProjectedFiche.findById(event.number());
+        try (Connection c = dataSource.getConnection()) {
+            apply(c, event.number(), event.version(), FicheRules.of(json.readTree(fiche.payload)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot apply the rules of fiche " + event.number(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void apply(Connection c, int fiche, int version, List<Item> fresh) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, LOCK);
+            lock.execute();
+        }
+        Map<Integer, Item> old = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select rule_index, text, duration, trigger, fate, "
+                + "until_final_decision, status from fiche_rule where fiche_number = ?")) {
+            ps.setInt(1, fiche);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    old.put(rs.getInt(1), new Item(rs.getInt(1), rs.getString(2), new RetentionLaw.Rule(
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getString(7))));
+                }
+            }
+        }
+        try (PreparedStatement del = c.prepareStatement("delete from fiche_rule where fiche_number = ?");
+                PreparedStatement ins = c.prepareStatement("insert into fiche_rule (fiche_number, rule_index, "
+                        + "fiche_version, text, duration, trigger, fate, until_final_decision, status, executable) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            del.setInt(1, fiche);
+            del.executeUpdate();
+            for (Item item : fresh) {
+                RetentionLaw.Rule r = item.rule();
+                boolean executable = r.executable();
+                ins.setInt(1, fiche);
+                ins.setInt(2, item.index());
+                ins.setInt(3, version);
+                ins.setString(4, item.text());
+                ins.setString(5, r.duration());
+                ins.setString(6, r.trigger());
+                ins.setString(7, r.fate());
+                ins.setBoolean(8, r.untilFinalDecisionIfLitigation());
+                ins.setString(9, r.status() == null ? "UNSTRUCTURED" : r.status());
+                ins.setBoolean(10, executable);
+                ins.addBatch();
+            }
+            ins.executeBatch();
+        }
+        c.createStatement().executeUpdate("update rule_book set revision = revision + 1 where id = 1");
+
+        int indexes = Math.max(fresh.size(), old.keySet().stream().mapToInt(i -> i + 1).max().orElse(0));
+        for (int i = 0; i < indexes; i++) {
+            Item before = old.get(i);
+            Item after = i < fresh.size() ? fresh.get(i) : null;
+            boolean wasExecutable = before != null && before.rule().executable();
+            boolean isExecutable = after != null && after.rule().executable();
+            boolean sameTrigger = wasExecutable && isExecutable
+                    && Objects.equals(before.rule().trigger(), after.rule().trigger());
+            if (sameTrigger) {
+                if (!before.sameExecution(after) || !before.text().equals(after.text())) {
+                    int n = update(c, fiche, version, after);
+                    LOG.infof("Fiche %d v%d, rule %d changed: %d pending schedules recomputed", fiche, version, i, n);
+                }
+                continue;
+            }
+            if (wasExecutable) {
+                int n = cancel(c, fiche, i, "Règle " + (i + 1) + " de la fiche " + fiche + " modifiée ou retirée "
+                        + "dans la version " + version + " du registre.");
+                LOG.infof("Fiche %d v%d, rule %d no longer applies: %d pending schedules cancelled", fiche, version, i,
+                        n);
+            }
+            if (isExecutable) {
+                int n = scheduleHeardEvents(c, fiche, version, after);
+                if (n > 0) {
+                    LOG.infof("Fiche %d v%d, rule %d: %d schedules from events already heard", fiche, version, i, n);
+                }
+            }
+        }
+    }
+
+    /** The due date of a schedule row in SQL: the rule's own date, later for a litigation clause. */
+    static final String DUE = "case when ? then greatest(%1$s, coalesce(final_decision_on(%2$s, %3$s), %1$s)) "
+            + "else %1$s end";
+
+    private static int update(Connection c, int fiche, int version, Item rule) throws SQLException {
+        String ruleDue = "(s.trigger_date + cast(? as interval))::date";
+        try (PreparedStatement ps = c.prepareStatement("update schedule s set duration = ?, fate = ?, "
+                + "until_final_decision = ?, rule_text = ?, fiche_version = ?, rule_due_on = " + ruleDue + ", due_on = "
+                + DUE.formatted(ruleDue, "s.subject_ref", "s.fiche_number")
+                + ", updated_at = now() where s.fiche_number = ? and s.rule_index = ? and s.status = 'SCHEDULED'")) {
+            RetentionLaw.Rule r = rule.rule();
+            int p = 1;
+            ps.setString(p++, r.duration());
+            ps.setString(p++, r.fate());
+            ps.setBoolean(p++, r.untilFinalDecisionIfLitigation());
+            ps.setString(p++, rule.text());
+            ps.setInt(p++, version);
+            ps.setString(p++, r.duration());
+            ps.setBoolean(p++, r.untilFinalDecisionIfLitigation());
+            ps.setString(p++, r.duration());
+            ps.setString(p++, r.duration());
+            ps.setString(p++, r.duration());
+            ps.setInt(p++, fiche);
+            ps.setInt(p, rule.index());
+            return ps.executeUpdate();
+        }
+    }
+
+    private static int cancel(Connection c, int fiche, int index, String reason) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update schedule set status = 'CANCELLED', cancel_reason = ?, "
+                + "updated_at = now() where fiche_number = ? and rule_index = ? and status = 'SCHEDULED'")) {
+            ps.setString(1, reason);
+            ps.setInt(2, fiche);
+            ps.setInt(3, index);
+            return ps.executeUpdate();
+        }
+    }
+
+    private static int scheduleHeardEvents(Connection c, int fiche, int version, Item rule) throws SQLException {
+        String ruleDue = "(e.occurred_on + cast(? as interval))::date";
+        try (PreparedStatement ps = c.prepareStatement("insert into schedule as s (event_id, subject_ref, caisse_code, "
+                + "fiche_number, fiche_version, rule_index, rule_text, trigger, duration, fate, until_final_decision, "
+                + "trigger_date, rule_due_on, due_on) select e.id, e.subject_ref, e.caisse_code, ?, ?, ?, ?, e.trigger, "
+                + "?, ?, ?, e.occurred_on, " + ruleDue + ", " + DUE.formatted(ruleDue, "e.subject_ref", "?")
+                + " from lifecycle_event e where e.trigger = ? and (e.fiche_numbers is null or ? = any (e.fiche_numbers))"
+                + " on conflict (event_id, fiche_number, rule_index) do update set status = 'SCHEDULED', "
+                + "cancel_reason = null, fiche_version = excluded.fiche_version, rule_text = excluded.rule_text, "
+                + "trigger = excluded.trigger, duration = excluded.duration, fate = excluded.fate, "
+                + "until_final_decision = excluded.until_final_decision, rule_due_on = excluded.rule_due_on, "
+                + "due_on = excluded.due_on, updated_at = now() where s.status = 'CANCELLED'")) {
+            RetentionLaw.Rule r = rule.rule();
+            int p = 1;
+            ps.setInt(p++, fiche);
+            ps.setInt(p++, version);
+            ps.setInt(p++, rule.index());
+            ps.setString(p++, rule.text());
+            ps.setString(p++, r.duration());
+            ps.setString(p++, r.fate());
+            ps.setBoolean(p++, r.untilFinalDecisionIfLitigation());
+            ps.setString(p++, r.duration()); // rule_due_on
+            ps.setBoolean(p++, r.untilFinalDecisionIfLitigation()); // case when
+            ps.setString(p++, r.duration()); // greatest(rule due,
+            ps.setInt(p++, fiche); // final_decision_on(subject, fiche)
+            ps.setString(p++, r.duration()); // coalesce(…, rule due))
+            ps.setString(p++, r.duration()); // else rule due
+            ps.setString(p++, r.trigger());
+            ps.setInt(p, fiche);
+            return ps.executeUpdate();
+        }
+    }
+}

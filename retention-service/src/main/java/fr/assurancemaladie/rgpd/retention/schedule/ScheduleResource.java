@@ -1,0 +1,195 @@
+package fr.assurancemaladie.rgpd.retention.schedule;
+
+import fr.assurancemaladie.rgpd.events.SubjectRefs;
+import fr.assurancemaladie.rgpd.retention.access.Caller;
+import fr.assurancemaladie.rgpd.retention.time.RetentionClock;
+import static fr.assurancemaladie.rgpd.support.persistence.NativeRows.date;
+import static fr.assurancemaladie.rgpd.support.persistence.NativeRows.instant;
+
+import fr.assurancemaladie.rgpd.support.paging.Cursor;
+import fr.assurancemaladie.rgpd.support.problem.Params;
+import fr.assurancemaladie.rgpd.support.problem.ProblemException;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Retention schedules, for the DPOs of the caisse they belong to and for admins. */
+@Path("/api/v1/schedules")
+@Tag(name = "Schedules")
+@SecurityRequirement(name = "SecurityScheme")
+@Produces(MediaType.APPLICATION_JSON)
+public class ScheduleResource {
+
+    static final Set<String> STATUSES = Set.of("SCHEDULED", "ORDERED", "CONFIRMED", "CANCELLED");
+
+    /** The rule a schedule executes (its position in the fiche's list, as the register words and structures it). */
+    public record RuleView(int index, int ficheVersion, String text, String trigger, String duration, String fate,
+            boolean untilFinalDecisionIfLitigation) {
+    }
+
+    /**
+     * A schedule. {@code id, subjectRef, ficheNumber, rule, triggerDate, dueOn, fate, status} are the contract;
+     * {@code held} tells whether a hold covers it today.
+     */
+    public record ScheduleView(UUID id, String subjectRef, int ficheNumber, RuleView rule, LocalDate triggerDate,
+            LocalDate ruleDueOn, LocalDate dueOn, String fate, String status, boolean held, String caisseCode,
+            Instant createdAt, Instant orderedAt, Instant confirmedAt, String cancelReason) {
+    }
+
+    public record SchedulePage(List<ScheduleView> items, String nextCursor) {
+    }
+
+    static final String COLUMNS = "s.id, s.subject_ref, s.fiche_number, s.rule_index, s.fiche_version, s.rule_text, "
+            + "s.trigger, s.duration, s.fate, s.until_final_decision, s.trigger_date, s.rule_due_on, s.due_on, "
+            + "s.status, exists (select 1 from hold h where h.subject_ref = s.subject_ref and h.from_on <= :today "
+            + "and (h.until_on is null or h.until_on > :today) and (h.fiche_numbers is null "
+            + "or s.fiche_number = any (h.fiche_numbers))), s.caisse_code, s.created_at, s.ordered_at, "
+            + "s.confirmed_at, s.cancel_reason";
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @Inject
+    RetentionClock clock;
+
+    @GET
+    @RolesAllowed({ "dpo", "admin" })
+    @Transactional
+    @Operation(summary = "Schedules (DPO: own caisse)", description = "Filters subjectRef, fiche, dueBefore "
+            + "(YYYY-MM-DD, exclusive), status (SCHEDULED, ORDERED, CONFIRMED, CANCELLED), caisse (admin); by due date, "
+            + "cursor paging, size ≤ 200.")
+    public SchedulePage list(@QueryParam("subjectRef") String subjectRef, @QueryParam("fiche") String fiche,
+            @QueryParam("dueBefore") String dueBefore, @QueryParam("status") String status,
+            @QueryParam("caisse") String caisse, @QueryParam("cursor") String cursor,
+            @QueryParam("size") @DefaultValue("50") String sizeParam) {
+        Caller caller = Caller.of(identity, jwt);
+        int size = Params.integer("size", sizeParam);
+        if (size < 1 || size > 200) {
+            throw ProblemException.badRequest("« size » doit être compris entre 1 et 200.");
+        }
+        StringBuilder where = new StringBuilder("where 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        String scope = caller.scope(caisse);
+        if (scope != null) {
+            where.append(" and s.caisse_code = :caisse");
+            params.put("caisse", scope);
+        }
+        if (subjectRef != null) {
+            if (!SubjectRefs.isWellFormed(subjectRef)) {
+                throw ProblemException.badRequest("« subjectRef » doit faire 64 caractères hexadécimaux minuscules.");
+            }
+            where.append(" and s.subject_ref = :subject");
+            params.put("subject", subjectRef);
+        }
+        if (fiche != null) {
+            where.append(" and s.fiche_number = :fiche");
+            params.put("fiche", Params.integer("fiche", fiche));
+        }
+        if (dueBefore != null) {
+            where.append(" and s.due_on < :dueBefore");
+            params.put("dueBefore", parseDate("dueBefore", dueBefore));
+        }
+        if (status != null) {
+            String st = status.strip().toUpperCase(Locale.ROOT);
+            if (!STATUSES.contains(st)) {
+                throw ProblemException.badRequest("Statut inconnu : « " + status + " » (" + String.join(", ",
+                        STATUSES.stream().sorted().toList()) + ").");
+            }
+            where.append(" and s.status = :status");
+            params.put("status", st);
+        }
+        if (cursor != null) {
+            Object[] c = Cursor.decode(cursor, 2, p -> new Object[] { LocalDate.parse(p[0]), UUID.fromString(p[1]) });
+            where.append(" and (s.due_on, s.id) > (:cDue, :cId)");
+            params.put("cDue", c[0]);
+            params.put("cId", c[1]);
+        }
+        Query q = Panache.getEntityManager().createNativeQuery("select " + COLUMNS + " from schedule s " + where
+                + " order by s.due_on, s.id limit :limit");
+        params.forEach(q::setParameter);
+        q.setParameter("today", clock.today());
+        q.setParameter("limit", size + 1);
+        List<ScheduleView> items = new ArrayList<>();
+        for (Object row : q.getResultList()) {
+            items.add(view((Object[]) row));
+        }
+        String next = null;
+        if (items.size() > size) {
+            items = new ArrayList<>(items.subList(0, size));
+            next = Cursor.encode(items.get(size - 1).dueOn(), items.get(size - 1).id());
+        }
+        return new SchedulePage(items, next);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ "dpo", "admin" })
+    @Transactional
+    @Operation(summary = "One schedule")
+    public ScheduleView one(@PathParam("id") String id) {
+        Caller caller = Caller.of(identity, jwt);
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("Échéancier introuvable.");
+        }
+        List<?> rows = Panache.getEntityManager().createNativeQuery("select " + COLUMNS + " from schedule s "
+                + "where s.id = :id").setParameter("id", uuid).setParameter("today", clock.today()).getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("Échéancier introuvable.");
+        }
+        ScheduleView v = view((Object[]) rows.get(0));
+        if (!caller.sees(v.caisseCode())) {
+            throw ProblemException.notFound("Échéancier introuvable.");
+        }
+        return v;
+    }
+
+    static ScheduleView view(Object[] r) {
+        return new ScheduleView((UUID) r[0], (String) r[1], ((Number) r[2]).intValue(),
+                new RuleView(((Number) r[3]).intValue(), ((Number) r[4]).intValue(), (String) r[5], (String) r[6],
+                        (String) r[7], (String) r[8], (Boolean) r[9]),
+                date(r[10]), date(r[11]), date(r[12]), (String) r[8], (String) r[13], (Boolean) r[14],
+                (String) r[15], instant(r[16]), instant(r[17]), instant(r[18]), (String) r[19]);
+    }
+
+    static LocalDate parseDate(String name, String value) {
+        try {
+            LocalDate d = LocalDate.parse(value.strip());
+            if (d.getYear() < 1900 || d.getYear() > 2300) {
+                throw new DateTimeParseException("out of range", value, 0);
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("Date invalide pour " + name + " : « " + value + " » (AAAA-MM-JJ).");
+        }
+    }
+}

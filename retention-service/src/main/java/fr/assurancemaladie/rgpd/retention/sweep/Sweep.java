@@ -1,0 +1,226 @@
+package fr.assurancemaladie.rgpd.retention.sweep;
+
+import fr.assurancemaladie.rgpd.events.DeletionOrder;
+import fr.assurancemaladie.rgpd.retention.schedule.RetentionLaw;
+import fr.assurancemaladie.rgpd.retention.schedule.RetentionLaw.Decision;
+import fr.assurancemaladie.rgpd.retention.schedule.RetentionLaw.Hold;
+import fr.assurancemaladie.rgpd.retention.schedule.RetentionLaw.HoldKind;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Orders every due and unheld deletion, exactly once per schedule, however many replicas sweep at the same time.
+ *
+ * <p>Work is claimed in the database, a chunk at a time: due schedules, oldest first, locked {@code FOR UPDATE SKIP
+ * LOCKED} (another replica's chunk is skipped, not waited for). The law has the last word ({@link RetentionLaw}:
+ * litigation clause, holds active today). The chunk's orders are sent and acknowledged by Kafka, then marked ORDERED
+ * in the same transaction that held the locks. A replica that dies in between releases its locks without marking:
+ * the next sweep sends those orders again with the same CloudEvent id (at-least-once on the wire, once in the
+ * database).
+ */
+@ApplicationScoped
+public class Sweep {
+
+    private static final Logger LOG = Logger.getLogger(Sweep.class);
+
+    /** What one sweep did. */
+    public record Result(LocalDate asOf, int ordered, int skipped, int chunks, long millis) {
+    }
+
+    private record Claimed(UUID id, String subjectRef, int fiche, String ruleText, String trigger, String duration,
+            String fate, boolean untilFinal, LocalDate triggerDate, LocalDate ruleDue, LocalDate due) {
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    DeletionOrderSender sender;
+
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "rgpd.retention.sweep.chunk-size", defaultValue = "2000")
+    int chunkSize;
+
+    private final ReentrantLock running = new ReentrantLock();
+    private Counter orders;
+
+    @PostConstruct
+    void meters() {
+        orders = registry.counter("retention.deletion.orders");
+    }
+
+    /** Sweeps as of {@code today}; empty result when a sweep is already running in this process. */
+    public java.util.Optional<Result> sweep(LocalDate today) {
+        if (!running.tryLock()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            long start = System.nanoTime();
+            int ordered = 0;
+            int skipped = 0;
+            int chunks = 0;
+            LocalDate afterDue = LocalDate.of(1, 1, 1);
+            UUID afterId = new UUID(0, 0);
+            while (true) {
+                ChunkResult r = chunk(today, afterDue, afterId);
+                if (r.claimed == 0) {
+                    break;
+                }
+                chunks++;
+                ordered += r.ordered;
+                skipped += r.claimed - r.ordered;
+                afterDue = r.lastDue;
+                afterId = r.lastId;
+            }
+            Result result = new Result(today, ordered, skipped, chunks, (System.nanoTime() - start) / 1_000_000);
+            if (ordered > 0 || skipped > 0) {
+                LOG.infof("Sweep as of %s: %d deletions ordered, %d held back, %d ms", today, ordered, skipped,
+                        result.millis());
+            }
+            return java.util.Optional.of(result);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Sweep failed: " + e.getMessage(), e);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private record ChunkResult(int claimed, int ordered, LocalDate lastDue, UUID lastId) {
+    }
+
+    private ChunkResult chunk(LocalDate today, LocalDate afterDue, UUID afterId) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<Claimed> claimed = claim(c, today, afterDue, afterId);
+                if (claimed.isEmpty()) {
+                    c.commit();
+                    return new ChunkResult(0, 0, afterDue, afterId);
+                }
+                Map<String, List<HoldRow>> holds = holds(c, claimed);
+                Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                List<UUID> toMark = new ArrayList<>();
+                List<CompletableFuture<Void>> acks = new ArrayList<>();
+                for (Claimed s : claimed) {
+                    RetentionLaw.Rule rule = new RetentionLaw.Rule(s.duration(), s.trigger(), s.fate(), s.untilFinal(),
+                            "STRUCTURED");
+                    List<Hold> covering = holds.getOrDefault(s.subjectRef(), List.of()).stream()
+                            .filter(h -> h.covers(s.fiche())).map(HoldRow::hold).toList();
+                    if (RetentionLaw.decide(rule, s.ruleDue(), covering, today) != Decision.ORDER) {
+                        continue;
+                    }
+                    acks.add(sender.send(new DeletionOrder(s.id().toString(), s.subjectRef(), s.fiche(), s.ruleText(),
+                            s.trigger(), s.triggerDate(), s.due(), s.fate(), now)));
+                    toMark.add(s.id());
+                }
+                CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+                try (PreparedStatement ps = c.prepareStatement("update schedule set status = 'ORDERED', "
+                        + "ordered_at = ?, updated_at = ? where id = any (?)")) {
+                    ps.setTimestamp(1, Timestamp.from(now));
+                    ps.setTimestamp(2, Timestamp.from(now));
+                    ps.setArray(3, c.createArrayOf("uuid", toMark.toArray()));
+                    ps.executeUpdate();
+                }
+                c.commit();
+                orders.increment(toMark.size());
+                Claimed last = claimed.get(claimed.size() - 1);
+                return new ChunkResult(claimed.size(), toMark.size(), last.due(), last.id());
+            } catch (Exception e) {
+                c.rollback();
+                if (e instanceof SQLException s) {
+                    throw s;
+                }
+                throw new IllegalStateException("Deletion orders not acknowledged by Kafka; nothing marked", e);
+            }
+        }
+    }
+
+    private List<Claimed> claim(Connection c, LocalDate today, LocalDate afterDue, UUID afterId) throws SQLException {
+        List<Claimed> claimed = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select s.id, s.subject_ref, s.fiche_number, s.rule_text, s.trigger, s.duration, s.fate,
+                       s.until_final_decision, s.trigger_date, s.rule_due_on, s.due_on
+                  from schedule s
+                 where s.status = 'SCHEDULED' and s.due_on <= ? and (s.due_on, s.id) > (?, ?)
+                   and not exists (select 1 from hold h
+                                    where h.subject_ref = s.subject_ref and h.from_on <= ?
+                                      and (h.until_on is null or h.until_on > ?)
+                                      and (h.fiche_numbers is null or s.fiche_number = any (h.fiche_numbers)))
+                 order by s.due_on, s.id
+                 limit ?
+                 for update of s skip locked""")) {
+            Date day = Date.valueOf(today);
+            ps.setDate(1, day);
+            ps.setDate(2, Date.valueOf(afterDue));
+            ps.setObject(3, afterId);
+            ps.setDate(4, day);
+            ps.setDate(5, day);
+            ps.setInt(6, chunkSize);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    claimed.add(new Claimed(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8),
+                            rs.getDate(9).toLocalDate(), rs.getDate(10).toLocalDate(), rs.getDate(11).toLocalDate()));
+                }
+            }
+        }
+        return claimed;
+    }
+
+    private record HoldRow(Hold hold, Set<Integer> fiches) {
+        boolean covers(int fiche) {
+            return fiches == null || fiches.contains(fiche);
+        }
+    }
+
+    /** Every hold, active or released, of the persons claimed: the law needs released litigations too. */
+    private static Map<String, List<HoldRow>> holds(Connection c, List<Claimed> claimed) throws SQLException {
+        Map<String, List<HoldRow>> holds = new HashMap<>();
+        String[] subjects = claimed.stream().map(Claimed::subjectRef).distinct().toArray(String[]::new);
+        try (PreparedStatement ps = c.prepareStatement("select subject_ref, kind, fiche_numbers, from_on, until_on "
+                + "from hold where subject_ref = any (?)")) {
+            ps.setArray(1, c.createArrayOf("varchar", subjects));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Array fiches = rs.getArray(3);
+                    Set<Integer> covered = fiches == null ? null
+                            : Arrays.stream((Integer[]) fiches.getArray()).collect(Collectors.toSet());
+                    Date until = rs.getDate(5);
+                    holds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new HoldRow(
+                            new Hold(HoldKind.valueOf(rs.getString(2)), rs.getDate(4).toLocalDate(),
+                                    until == null ? null : until.toLocalDate()), covered));
+                }
+            }
+        }
+        return holds;
+    }
+}

@@ -1,0 +1,26 @@
+package fr.assurancemaladie.rgpd.support.persistence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** Column values of native query rows, whichever Java type the driver or Hibernate returned them as. */
+public final class NativeRows {
+
+    private NativeRows() {
+    }
+
+    public static LocalDate date(Object o) {
+        return o == null ? null : o instanceof LocalDate d ? d
+                : o instanceof java.sql.Date s ? s.toLocalDate() : LocalDate.parse(o.toString());
+    }
+
+    public static Instant instant(Object o) {
+        return o == null ? null : o instanceof Instant i ? i
+                : o instanceof OffsetDateTime t ? t.toInstant() : ((java.sql.Timestamp) o).toInstant();
+    }
+
+    public static int integer(Object o) {
+        return ((Number) o).intValue();
+    }
+}
