@@ -1,0 +1,110 @@
+package fr.assurancemaladie.rgpd.localstack.testing;
+
+import fr.assurancemaladie.rgpd.localstack.HttpWait;
+import fr.assurancemaladie.rgpd.localstack.Ports;
+import fr.assurancemaladie.rgpd.localstack.ProcessTrees;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A service started from its packaged application ({@code target/quarkus-app/quarkus-run.jar}) as a separate JVM, the
+ * way it runs in production: for tests that kill it, restart it, or run several services together. Configuration goes
+ * in as system properties; output goes to a log file. Closing it stops it (and is safe to repeat).
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final String name;
+    private final Path jar;
+    private final Map<String, String> config;
+    private final Path log;
+    private final int port;
+    private Process process;
+
+    private ServiceProcess(String name, Path jar, Map<String, String> config, Path log, int port) {
+        this.name = name;
+        this.jar = jar;
+        this.config = config;
+        this.log = log;
+        this.port = port;
+    }
+
+    /**
+     * @param moduleDir the service's Maven module (its {@code target/quarkus-app} must exist: run after {@code package})
+     * @param config    Quarkus/MicroProfile properties ({@code quarkus.datasource.jdbc.url=…})
+     */
+    public static ServiceProcess start(Path moduleDir, String name, Map<String, String> config) throws IOException {
+        Path jar = moduleDir.resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the module first");
+        }
+        Path log = moduleDir.resolve("target/" + name + "-process.log");
+        ServiceProcess p = new ServiceProcess(name, jar, config, log, Ports.free());
+        p.launch();
+        return p;
+    }
+
+    private void launch() throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx384m");
+        command.add("-XX:+UseSerialGC");
+        command.add("-Dquarkus.http.port=" + port);
+        config.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-jar");
+        command.add(jar.toString());
+        process = new ProcessBuilder(command).directory(jar.getParent().toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    /** Waits for {@code /q/health/ready} to answer 200. */
+    public ServiceProcess awaitReady(Duration timeout) throws IOException {
+        HttpWait.untilOk(uri("/q/health/ready"), process, timeout, name, log);
+        return this;
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful stop, as when a node dies. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " survived SIGKILL");
+        }
+    }
+
+    /** Starts it again, same port, same configuration, after a kill or a stop. */
+    public void restart() throws IOException {
+        if (alive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        launch();
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            ProcessTrees.stop(process.toHandle(), Duration.ofSeconds(20));
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package fr.assurancemaladie.rgpd.retention;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.assurancemaladie.rgpd.events.Topics;
+import fr.assurancemaladie.rgpd.localstack.testing.ServiceProcess;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * kill -9 of retention-service in the middle of ingesting 100,000 lifecycle events, then a restart: exactly one
+ * schedule per (event, rule), none missing, and the events replayed after the crash stored once.
+ */
+class KillDuringIngestionIT {
+
+    static final int EVENTS = 100_000;
+    static final int RULES_PER_EVENT = 2; // fiches 1 and 2 both have a RIGHTS_END rule
+
+    @Test
+    void exactlyOneSchedulePerEventAndRuleAfterAKillAndARestart() throws Exception {
+        ProcessHarness harness = new ProcessHarness("kill");
+        harness.publishRegister();
+        try (ServiceProcess service = harness.start("retention-kill", Map.of())) {
+            service.awaitReady(Duration.ofMinutes(2));
+            await(() -> harness.count("select count(*) from fiche_rule where executable") == RULES_PER_EVENT,
+                    Duration.ofSeconds(60), "the register projected");
+
+            harness.produceRightsEnd(Topics.LIFECYCLE_EVENTS, "kill", EVENTS);
+            await(() -> harness.count("select count(*) from lifecycle_event") >= EVENTS / 5, Duration.ofMinutes(3),
+                    "ingestion under way");
+            service.kill();
+            long atKill = harness.count("select count(*) from lifecycle_event");
+            System.out.printf("kill -9 with %,d of %,d events stored%n", atKill, EVENTS);
+            assertTrue(atKill < EVENTS, "killed in the middle of the ingestion");
+
+            Instant restart = Instant.now();
+            service.restart();
+            service.awaitReady(Duration.ofMinutes(2));
+            await(() -> harness.count("select count(*) from lifecycle_event") == EVENTS, Duration.ofMinutes(5),
+                    "every event stored");
+            await(() -> harness.count("select count(*) from schedule") == (long) EVENTS * RULES_PER_EVENT,
+                    Duration.ofMinutes(2), "every schedule written");
+            System.out.printf("restart to complete: %d ms%n", Duration.between(restart, Instant.now()).toMillis());
+
+            assertEquals(0, harness.count("select count(*) from lifecycle_event e where (select count(*) from "
+                    + "schedule s where s.event_id = e.id) <> " + RULES_PER_EVENT), "each event has one schedule per rule");
+            assertEquals(0, harness.count("select count(*) from (select event_id, fiche_number, rule_index from "
+                    + "schedule group by 1, 2, 3 having count(*) > 1) d"), "never two");
+            assertEquals(EVENTS, harness.count("select count(distinct (source, event_id)) from lifecycle_event"));
+            assertEquals(EVENTS, harness.count("select count(distinct subject_ref) from schedule"));
+            // the events still arrive after the restart: a replay of the whole topic changes nothing
+            Thread.sleep(2000);
+            assertEquals((long) EVENTS * RULES_PER_EVENT, harness.count("select count(*) from schedule"));
+        }
+    }
+
+    interface Check {
+        boolean ok() throws Exception;
+    }
+
+    static void await(Check check, Duration timeout, String what) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!check.ok()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Timed out waiting for: " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
