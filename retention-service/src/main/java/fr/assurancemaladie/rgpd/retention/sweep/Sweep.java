@@ -70,6 +70,9 @@ public class Sweep {
     @ConfigProperty(name = "rgpd.retention.sweep.chunk-size", defaultValue = "2000")
     int chunkSize;
 
+    @ConfigProperty(name = "rgpd.retention.sweep.workers", defaultValue = "2")
+    int workers;
+
     private final ReentrantLock running = new ReentrantLock();
     private Counter orders;
 
@@ -78,40 +81,75 @@ public class Sweep {
         orders = registry.counter("retention.deletion.orders");
     }
 
-    /** Sweeps as of {@code today}; empty result when a sweep is already running in this process. */
+    /**
+     * Sweeps as of {@code today}; empty result when a sweep is already running in this process. Several workers
+     * claim chunks side by side, exactly as several replicas do: while one waits for Kafka or marks its chunk, the
+     * next chunk is already being claimed and sent.
+     */
     public java.util.Optional<Result> sweep(LocalDate today) {
         if (!running.tryLock()) {
             return java.util.Optional.empty();
         }
+        long start = System.nanoTime();
         try {
-            long start = System.nanoTime();
-            int ordered = 0;
-            int skipped = 0;
-            int chunks = 0;
-            LocalDate afterDue = LocalDate.of(1, 1, 1);
-            UUID afterId = new UUID(0, 0);
-            while (true) {
-                ChunkResult r = chunk(today, afterDue, afterId);
-                if (r.claimed == 0) {
-                    break;
-                }
-                chunks++;
-                ordered += r.ordered;
-                skipped += r.claimed - r.ordered;
-                afterDue = r.lastDue;
-                afterId = r.lastId;
+            List<CompletableFuture<int[]>> runs = new ArrayList<>();
+            for (int w = 1; w < workers; w++) {
+                runs.add(CompletableFuture.supplyAsync(() -> work(today), pool()));
             }
-            Result result = new Result(today, ordered, skipped, chunks, (System.nanoTime() - start) / 1_000_000);
-            if (ordered > 0 || skipped > 0) {
-                LOG.infof("Sweep as of %s: %d deletions ordered, %d held back, %d ms", today, ordered, skipped,
-                        result.millis());
+            int[] total = work(today);
+            for (CompletableFuture<int[]> run : runs) {
+                int[] r = run.join();
+                for (int i = 0; i < total.length; i++) {
+                    total[i] += r[i];
+                }
+            }
+            Result result = new Result(today, total[0], total[1], total[2], (System.nanoTime() - start) / 1_000_000);
+            if (result.ordered() > 0 || result.skipped() > 0) {
+                LOG.infof("Sweep as of %s: %d deletions ordered, %d held back, %d ms", today, result.ordered(),
+                        result.skipped(), result.millis());
             }
             return java.util.Optional.of(result);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Sweep failed: " + e.getMessage(), e);
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         } finally {
             running.unlock();
         }
+    }
+
+    /** One worker: chunk after chunk until nothing is left to claim. Returns {ordered, skipped, chunks}. */
+    private int[] work(LocalDate today) {
+        int[] counts = new int[3];
+        LocalDate afterDue = LocalDate.of(1, 1, 1);
+        UUID afterId = new UUID(0, 0);
+        while (true) {
+            ChunkResult r;
+            try {
+                r = chunk(today, afterDue, afterId);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Sweep failed: " + e.getMessage(), e);
+            }
+            if (r.claimed == 0) {
+                return counts;
+            }
+            counts[0] += r.ordered;
+            counts[1] += r.claimed - r.ordered;
+            counts[2]++;
+            afterDue = r.lastDue;
+            afterId = r.lastId;
+        }
+    }
+
+    private java.util.concurrent.ExecutorService pool;
+
+    private synchronized java.util.concurrent.ExecutorService pool() {
+        if (pool == null) {
+            pool = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "retention-sweep");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return pool;
     }
 
     private record ChunkResult(int claimed, int ordered, LocalDate lastDue, UUID lastId) {

@@ -53,6 +53,7 @@ class TwoSweepersTest {
         s.sender = sender;
         s.registry = registry;
         s.chunkSize = 97; // small chunks, so that the two replicas interleave
+        s.workers = 1;
         s.meters();
         return s;
     }
