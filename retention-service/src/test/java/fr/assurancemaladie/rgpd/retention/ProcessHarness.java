@@ -30,6 +30,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class ProcessHarness {
 
+    /**
+     * This JVM hosts the embedded broker and database without Quarkus' log settings: their chatter stays out of the
+     * build output. Held in a field so that the levels are not garbage-collected with their loggers.
+     */
+    static final List<java.util.logging.Logger> QUIET = java.util.stream.Stream.of("kafka", "state.change.logger",
+            "org.apache.kafka", "io.zonky").map(java.util.logging.Logger::getLogger)
+            .peek(l -> l.setLevel(java.util.logging.Level.WARNING)).toList();
+
     final SharedInfra infra = SharedInfra.get();
     final String database;
 
