@@ -25,6 +25,8 @@ public final class LocalRun {
     static final int KAFKA_PORT = 9092;
     static final int KEYCLOAK_PORT = 8180;
     static final String PEPPER = "local-run-pepper-not-a-secret";
+    /** What a client of the running stack needs to find it (written at start, read by --demo). */
+    static final String STACK_FILE = "stack.properties";
 
     record Service(String name, String database, int port) {
     }
@@ -48,6 +50,9 @@ public final class LocalRun {
     public static void main(String[] args) throws Exception {
         boolean reset = List.of(args).contains("--reset");
         Path root = Path.of(System.getProperty("rgpd.root", ".")).toAbsolutePath().normalize();
+        if (List.of(args).contains("--demo")) {
+            System.exit(demo(root));
+        }
         LocalRun run = new LocalRun(root);
         Runtime.getRuntime().addShutdownHook(new Thread(run::stop, "local-run-shutdown"));
         try {
@@ -82,6 +87,7 @@ public final class LocalRun {
         EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(data.resolve("kafka"), kafkaPort, controllerPort);
         register(kafka);
         PlatformTopics.create(kafka.bootstrapServers(), 3);
+        Files.writeString(data.resolve(STACK_FILE), "kafka.bootstrap.servers=" + kafka.bootstrapServers() + "\n");
 
         requireFree(KEYCLOAK_PORT, "Keycloak (the token issuer is http://127.0.0.1:" + KEYCLOAK_PORT + "/realms/rgpd)");
         for (Service s : SERVICES) {
@@ -107,6 +113,31 @@ public final class LocalRun {
         banner(pgPort, kafka);
     }
 
+    /** {@code ./run-local --demo}: plays the whole journey against the stack another {@code ./run-local} runs. */
+    static int demo(Path root) {
+        Path stack = root.resolve(".local-data").resolve(STACK_FILE);
+        try {
+            java.util.Properties p = new java.util.Properties();
+            try (var in = Files.newInputStream(stack)) {
+                p.load(in);
+            }
+            System.out.println("The journey of citoyen.paris across the three services (design.md), against the "
+                    + "running local stack.");
+            new fr.assurancemaladie.rgpd.localstack.journey.Journey(new fr.assurancemaladie.rgpd.localstack.journey
+                    .Journey.Platform(URI.create("http://127.0.0.1:8081"), URI.create("http://127.0.0.1:8082"),
+                    URI.create("http://127.0.0.1:8083"), "http://127.0.0.1:" + KEYCLOAK_PORT + "/realms/rgpd",
+                    p.getProperty("kafka.bootstrap.servers"), PEPPER), System.out).run();
+            return 0;
+        } catch (java.nio.file.NoSuchFileException e) {
+            System.err.println("No local stack found (" + stack + "): start it first with ./run-local in another "
+                    + "terminal.");
+            return 2;
+        } catch (Exception e) {
+            System.err.println("\nThe journey stopped: " + e.getMessage());
+            return 1;
+        }
+    }
+
     private Process startService(Service s, EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka,
             KeycloakServer keycloak) throws IOException {
         Path jar = root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
@@ -125,6 +156,9 @@ public final class LocalRun {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
         env.put("RGPD_PSEUDONYMISATION_PEPPER", PEPPER);
+        if (s.name().equals("retention-service")) {
+            env.put("RGPD_RETENTION_SWEEP_ALLOW_AS_OF", "true"); // the demo sweeps "as of" a later day; never in production
+        }
         return builder.start();
     }
 
