@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.assurancemaladie.rgpd.events.EventTypes;
+import fr.assurancemaladie.rgpd.support.messaging.Headers;
 import fr.assurancemaladie.rgpd.support.messaging.Retrying;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -12,10 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -68,8 +67,8 @@ public class RegisterProjection {
     }
 
     Change parse(ConsumerRecord<String, String> record) {
-        String type = header(record, "ce_type");
-        String id = header(record, "ce_id");
+        String type = Headers.text(record, "ce_type");
+        String id = Headers.text(record, "ce_id");
         if (id == null || type == null) {
             throw new InvalidRecordException("Not a CloudEvent: ce_id and ce_type headers are required");
         }
@@ -139,10 +138,5 @@ public class RegisterProjection {
 
     void stopRetrying(@Observes ShutdownEvent event) {
         running = false;
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header h = record.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 }

@@ -1,9 +1,9 @@
 package fr.assurancemaladie.rgpd.retention.hold;
 
-import fr.assurancemaladie.rgpd.events.SubjectRefs;
 import fr.assurancemaladie.rgpd.retention.access.Caller;
 import fr.assurancemaladie.rgpd.retention.time.RetentionClock;
 import fr.assurancemaladie.rgpd.support.paging.Cursor;
+import fr.assurancemaladie.rgpd.support.paging.Slice;
 import fr.assurancemaladie.rgpd.support.problem.Params;
 import fr.assurancemaladie.rgpd.support.problem.ProblemException;
 import io.quarkus.panache.common.Parameters;
@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -86,10 +85,7 @@ public class HoldResource {
             @QueryParam("kind") String kind, @QueryParam("caisse") String caisse, @QueryParam("cursor") String cursor,
             @QueryParam("size") @DefaultValue("50") String sizeParam) {
         Caller caller = Caller.of(identity, jwt);
-        int size = Params.integer("size", sizeParam);
-        if (size < 1 || size > 200) {
-            throw ProblemException.badRequest("« size » doit être compris entre 1 et 200.");
-        }
+        int size = Params.integerBetween("size", sizeParam, 1, 200);
         StringBuilder q = new StringBuilder("1 = 1");
         Parameters p = new Parameters();
         String scope = caller.scope(caisse);
@@ -98,11 +94,8 @@ public class HoldResource {
             p.and("caisse", scope);
         }
         if (subjectRef != null) {
-            if (!SubjectRefs.isWellFormed(subjectRef)) {
-                throw ProblemException.badRequest("« subjectRef » doit faire 64 caractères hexadécimaux minuscules.");
-            }
             q.append(" and subjectRef = :subject");
-            p.and("subject", subjectRef);
+            p.and("subject", Params.subjectRef(subjectRef));
         }
         String a = active == null ? "true" : active.strip().toLowerCase(Locale.ROOT);
         switch (a) {
@@ -125,10 +118,9 @@ public class HoldResource {
             p.and("cAt", c[0]).and("cId", c[1]);
         }
         List<Hold> found = Hold.<Hold>find(q + " order by createdAt desc, id desc", p).page(0, size + 1).list();
-        List<HoldView> items = new ArrayList<>(found.stream().limit(size).map(HoldView::of).toList());
-        String next = found.size() > size ? Cursor.encode(items.get(size - 1).createdAt(), items.get(size - 1).id())
-                : null;
-        return new HoldPage(items, next);
+        Slice<HoldView> page = Slice.of(found.stream().map(HoldView::of).toList(), size,
+                last -> Cursor.encode(last.createdAt(), last.id()));
+        return new HoldPage(page.items(), page.nextCursor());
     }
 
     @GET
@@ -151,9 +143,7 @@ public class HoldResource {
         if (body == null) {
             throw ProblemException.badRequest("Corps JSON attendu : {subjectRef, reason, ficheNumbers?}.");
         }
-        if (!SubjectRefs.isWellFormed(body.subjectRef())) {
-            throw ProblemException.badRequest("« subjectRef » doit faire 64 caractères hexadécimaux minuscules.");
-        }
+        Params.subjectRef(body.subjectRef());
         String reason = reason(body.reason());
         String caisse;
         if (caller.admin()) {

@@ -6,6 +6,7 @@ import fr.assurancemaladie.rgpd.events.EventTypes;
 import fr.assurancemaladie.rgpd.events.SubjectRefs;
 import fr.assurancemaladie.rgpd.retention.time.RetentionClock;
 import fr.assurancemaladie.rgpd.support.messaging.InvalidRecord;
+import fr.assurancemaladie.rgpd.support.messaging.Headers;
 import fr.assurancemaladie.rgpd.support.messaging.Retrying;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,13 +15,11 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -50,7 +49,7 @@ public class LimitationHolds {
     @Incoming("rights-events")
     @Blocking
     public void onRecord(ConsumerRecord<String, String> record) {
-        String type = header(record, "ce_type");
+        String type = Headers.text(record, "ce_type");
         if (!EventTypes.LIMITATION_APPLIED.equals(type) && !EventTypes.LIMITATION_LIFTED.equals(type)) {
             return;
         }
@@ -131,10 +130,5 @@ public class LimitationHolds {
 
     void stopRetrying(@Observes ShutdownEvent event) {
         running = false;
-    }
-
-    static String header(ConsumerRecord<?, ?> record, String name) {
-        Header h = record.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.assurancemaladie.rgpd.retention.time.RetentionClock;
+import fr.assurancemaladie.rgpd.support.messaging.Headers;
 import fr.assurancemaladie.rgpd.support.messaging.Retrying;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,14 +14,12 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -103,14 +102,15 @@ public class LifecycleIngestion {
         } catch (JsonProcessingException e) {
             throw new LifecycleEvents.InvalidEvent("La valeur de l'enregistrement n'est pas du JSON.");
         }
-        String id = header(record, "ce_id");
+        String id = Headers.text(record, "ce_id");
         LifecycleEvent event;
         if (id != null) {
-            String specversion = header(record, "ce_specversion");
+            String specversion = Headers.text(record, "ce_specversion");
             if (specversion != null && !"1.0".equals(specversion)) {
                 throw new LifecycleEvents.InvalidEvent("Version CloudEvents non prise en charge : " + specversion);
             }
-            event = LifecycleEvents.read(header(record, "ce_source"), id, header(record, "ce_type"), value, today);
+            event = LifecycleEvents.read(Headers.text(record, "ce_source"), id, Headers.text(record, "ce_type"), value,
+                    today);
         } else if (value != null && value.isObject() && value.has("specversion")) {
             event = LifecycleEvents.readStructured(value, today);
         } else {
@@ -125,10 +125,5 @@ public class LifecycleIngestion {
 
     void stopRetrying(@Observes ShutdownEvent event) {
         running = false;
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header h = record.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.assurancemaladie.rgpd.events.EventTypes;
 import fr.assurancemaladie.rgpd.support.messaging.InvalidRecord;
+import fr.assurancemaladie.rgpd.support.messaging.Headers;
 import fr.assurancemaladie.rgpd.support.messaging.Retrying;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -13,12 +14,10 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -63,8 +62,8 @@ public class Confirmations {
     }
 
     Confirmation parse(ConsumerRecord<String, String> record) {
-        String type = header(record, "ce_type");
-        String id = header(record, "ce_id");
+        String type = Headers.text(record, "ce_type");
+        String id = Headers.text(record, "ce_id");
         if (!EventTypes.DELETION_CONFIRMED.equals(type) || id == null) {
             throw new Rejected("Expected a CloudEvent of type " + EventTypes.DELETION_CONFIRMED + ", got " + type);
         }
@@ -127,10 +126,5 @@ public class Confirmations {
 
     void stopRetrying(@Observes ShutdownEvent event) {
         running = false;
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header h = record.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 }

@@ -1,13 +1,12 @@
 package fr.assurancemaladie.rgpd.retention.proof;
 
-import fr.assurancemaladie.rgpd.events.SubjectRefs;
 import fr.assurancemaladie.rgpd.retention.access.Caller;
 import static fr.assurancemaladie.rgpd.support.persistence.NativeRows.date;
 import static fr.assurancemaladie.rgpd.support.persistence.NativeRows.instant;
 
 import fr.assurancemaladie.rgpd.support.paging.Cursor;
+import fr.assurancemaladie.rgpd.support.paging.Slice;
 import fr.assurancemaladie.rgpd.support.problem.Params;
-import fr.assurancemaladie.rgpd.support.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -63,10 +62,7 @@ public class ProofResource {
             @QueryParam("caisse") String caisse, @QueryParam("cursor") String cursor,
             @QueryParam("size") @DefaultValue("50") String sizeParam) {
         Caller caller = Caller.of(identity, jwt);
-        int size = Params.integer("size", sizeParam);
-        if (size < 1 || size > 200) {
-            throw ProblemException.badRequest("« size » doit être compris entre 1 et 200.");
-        }
+        int size = Params.integerBetween("size", sizeParam, 1, 200);
         StringBuilder where = new StringBuilder("where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         String scope = caller.scope(caisse);
@@ -75,11 +71,8 @@ public class ProofResource {
             params.put("caisse", scope);
         }
         if (subjectRef != null) {
-            if (!SubjectRefs.isWellFormed(subjectRef)) {
-                throw ProblemException.badRequest("« subjectRef » doit faire 64 caractères hexadécimaux minuscules.");
-            }
             where.append(" and subject_ref = :subject");
-            params.put("subject", subjectRef);
+            params.put("subject", Params.subjectRef(subjectRef));
         }
         if (fiche != null) {
             where.append(" and fiche_number = :fiche");
@@ -105,11 +98,7 @@ public class ProofResource {
                     (String) r[8], (String) r[9], date(r[10]), date(r[11]), instant(r[12]), instant(r[13]),
                     (String) r[14], instant(r[15])));
         }
-        String next = null;
-        if (items.size() > size) {
-            items = new ArrayList<>(items.subList(0, size));
-            next = Cursor.encode(items.get(size - 1).recordedAt(), items.get(size - 1).id());
-        }
-        return new ProofPage(items, next);
+        Slice<ProofView> page = Slice.of(items, size, last -> Cursor.encode(last.recordedAt(), last.id()));
+        return new ProofPage(page.items(), page.nextCursor());
     }
 }

@@ -7,7 +7,6 @@ import static fr.assurancemaladie.rgpd.support.persistence.NativeRows.integer;
 import fr.assurancemaladie.rgpd.retention.access.Caller;
 import fr.assurancemaladie.rgpd.retention.time.RetentionClock;
 import fr.assurancemaladie.rgpd.support.problem.Params;
-import fr.assurancemaladie.rgpd.support.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -80,10 +79,7 @@ public class ReportResource {
     public Upcoming upcoming(@QueryParam("days") @DefaultValue("30") String daysParam,
             @QueryParam("caisse") String caisse) {
         String scope = Caller.of(identity, jwt).scope(caisse);
-        int days = Params.integer("days", daysParam);
-        if (days < 1 || days > 3660) {
-            throw ProblemException.badRequest("« days » doit être compris entre 1 et 3660.");
-        }
+        int days = Params.integerBetween("days", daysParam, 1, 3660);
         LocalDate today = clock.today();
         LocalDate until = today.plusDays(days);
         Query q = Panache.getEntityManager().createNativeQuery("select fiche_number, caisse_code, count(*), "

@@ -1,12 +1,12 @@
 package fr.assurancemaladie.rgpd.retention.schedule;
 
-import fr.assurancemaladie.rgpd.events.SubjectRefs;
 import fr.assurancemaladie.rgpd.retention.access.Caller;
 import fr.assurancemaladie.rgpd.retention.time.RetentionClock;
 import static fr.assurancemaladie.rgpd.support.persistence.NativeRows.date;
 import static fr.assurancemaladie.rgpd.support.persistence.NativeRows.instant;
 
 import fr.assurancemaladie.rgpd.support.paging.Cursor;
+import fr.assurancemaladie.rgpd.support.paging.Slice;
 import fr.assurancemaladie.rgpd.support.problem.Params;
 import fr.assurancemaladie.rgpd.support.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -90,10 +90,7 @@ public class ScheduleResource {
             @QueryParam("caisse") String caisse, @QueryParam("cursor") String cursor,
             @QueryParam("size") @DefaultValue("50") String sizeParam) {
         Caller caller = Caller.of(identity, jwt);
-        int size = Params.integer("size", sizeParam);
-        if (size < 1 || size > 200) {
-            throw ProblemException.badRequest("« size » doit être compris entre 1 et 200.");
-        }
+        int size = Params.integerBetween("size", sizeParam, 1, 200);
         StringBuilder where = new StringBuilder("where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         String scope = caller.scope(caisse);
@@ -102,11 +99,8 @@ public class ScheduleResource {
             params.put("caisse", scope);
         }
         if (subjectRef != null) {
-            if (!SubjectRefs.isWellFormed(subjectRef)) {
-                throw ProblemException.badRequest("« subjectRef » doit faire 64 caractères hexadécimaux minuscules.");
-            }
             where.append(" and s.subject_ref = :subject");
-            params.put("subject", subjectRef);
+            params.put("subject", Params.subjectRef(subjectRef));
         }
         if (fiche != null) {
             where.append(" and s.fiche_number = :fiche");
@@ -140,12 +134,8 @@ public class ScheduleResource {
         for (Object row : q.getResultList()) {
             items.add(view((Object[]) row));
         }
-        String next = null;
-        if (items.size() > size) {
-            items = new ArrayList<>(items.subList(0, size));
-            next = Cursor.encode(items.get(size - 1).dueOn(), items.get(size - 1).id());
-        }
-        return new SchedulePage(items, next);
+        Slice<ScheduleView> page = Slice.of(items, size, last -> Cursor.encode(last.dueOn(), last.id()));
+        return new SchedulePage(page.items(), page.nextCursor());
     }
 
     @GET

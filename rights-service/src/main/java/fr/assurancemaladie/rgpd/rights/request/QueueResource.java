@@ -6,6 +6,7 @@ import fr.assurancemaladie.rgpd.rights.request.RequestViews.QueueItem;
 import fr.assurancemaladie.rgpd.rights.request.RequestViews.QueuePage;
 import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.Status;
 import fr.assurancemaladie.rgpd.support.paging.Cursor;
+import fr.assurancemaladie.rgpd.support.paging.Slice;
 import fr.assurancemaladie.rgpd.support.persistence.NativeRows;
 import fr.assurancemaladie.rgpd.support.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -64,10 +65,7 @@ public class QueueResource {
         if (own == null || !own.equalsIgnoreCase(caisseCode)) {
             throw ProblemException.forbidden("Vous ne pouvez consulter que la file de votre caisse.");
         }
-        int size = fr.assurancemaladie.rgpd.support.problem.Params.integer("size", sizeParam);
-        if (size < 1 || size > 100) {
-            throw ProblemException.badRequest("« size » doit être compris entre 1 et 100.");
-        }
+        int size = fr.assurancemaladie.rgpd.support.problem.Params.integerBetween("size", sizeParam, 1, 100);
         StringBuilder where = new StringBuilder("where r.caisse_code = :caisse");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("caisse", own);
@@ -130,13 +128,8 @@ public class QueueResource {
                     r[4] == null ? null : ((Number) r[4]).intValue(), (String) r[5], NativeRows.date(r[6]), due,
                     st.open() && st != Status.AWAITING_IDENTITY && due.isBefore(today), (String) r[8]));
         }
-        String next = null;
-        if (items.size() > size) {
-            items = new ArrayList<>(items.subList(0, size));
-            QueueItem last = items.get(size - 1);
-            next = Cursor.encode(last.dueOn(), last.id());
-        }
-        return new QueuePage(own, counts(own, today), items, next);
+        Slice<QueueItem> slice = Slice.of(items, size, last -> Cursor.encode(last.dueOn(), last.id()));
+        return new QueuePage(own, counts(own, today), slice.items(), slice.nextCursor());
     }
 
     /** Counters change slowly compared with how often a queue is read: computed at most every 2 s per caisse. */

@@ -17,4 +17,21 @@ public final class Params {
             throw ProblemException.badRequest("« " + name + " » doit être un nombre entier.");
         }
     }
+
+    /** The parameter as an integer from {@code min} to {@code max}, or a 400 problem naming it. */
+    public static int integerBetween(String name, String value, int min, int max) {
+        int n = integer(name, value);
+        if (n < min || n > max) {
+            throw ProblemException.badRequest("« " + name + " » doit être compris entre " + min + " et " + max + ".");
+        }
+        return n;
+    }
+
+    /** A {@code subjectRef} filter: 64 lowercase hexadecimal characters, or a 400 problem. */
+    public static String subjectRef(String value) {
+        if (!fr.assurancemaladie.rgpd.events.SubjectRefs.isWellFormed(value)) {
+            throw ProblemException.badRequest("« subjectRef » doit faire 64 caractères hexadécimaux minuscules.");
+        }
+        return value;
+    }
 }
