@@ -1,6 +1,7 @@
 package fr.assurancemaladie.rgpd.retention.proof;
 
 import fr.assurancemaladie.rgpd.retention.access.Caller;
+import fr.assurancemaladie.rgpd.retention.access.Filter;
 import static fr.assurancemaladie.rgpd.support.persistence.NativeRows.date;
 import static fr.assurancemaladie.rgpd.support.persistence.NativeRows.instant;
 
@@ -22,9 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -63,32 +62,15 @@ public class ProofResource {
             @QueryParam("size") @DefaultValue("50") String sizeParam) {
         Caller caller = Caller.of(identity, jwt);
         int size = Params.integerBetween("size", sizeParam, 1, 200);
-        StringBuilder where = new StringBuilder("where 1 = 1");
-        Map<String, Object> params = new LinkedHashMap<>();
-        String scope = caller.scope(caisse);
-        if (scope != null) {
-            where.append(" and caisse_code = :caisse");
-            params.put("caisse", scope);
-        }
-        if (subjectRef != null) {
-            where.append(" and subject_ref = :subject");
-            params.put("subject", Params.subjectRef(subjectRef));
-        }
-        if (fiche != null) {
-            where.append(" and fiche_number = :fiche");
-            params.put("fiche", Params.integer("fiche", fiche));
-        }
+        Filter filter = Filter.of(null, caller.scope(caisse), subjectRef, fiche);
         if (cursor != null) {
             Object[] c = Cursor.decode(cursor, 2, p -> new Object[] { Instant.parse(p[0]), UUID.fromString(p[1]) });
-            where.append(" and (recorded_at, id) < (:cAt, :cId)");
-            params.put("cAt", c[0]);
-            params.put("cId", c[1]);
+            filter.and("(recorded_at, id) < (:cAt, :cId)", "cAt", c[0], "cId", c[1]);
         }
-        Query q = Panache.getEntityManager().createNativeQuery("select id, schedule_id, subject_ref, caisse_code, "
-                + "fiche_number, fiche_version, rule_text, trigger, duration, fate, trigger_date, due_on, ordered_at, "
-                + "confirmed_at, confirming_system, recorded_at from deletion_proof " + where
-                + " order by recorded_at desc, id desc limit :limit");
-        params.forEach(q::setParameter);
+        Query q = filter.bind(Panache.getEntityManager().createNativeQuery("select id, schedule_id, subject_ref, "
+                + "caisse_code, fiche_number, fiche_version, rule_text, trigger, duration, fate, trigger_date, due_on, "
+                + "ordered_at, confirmed_at, confirming_system, recorded_at from deletion_proof " + filter.where()
+                + " order by recorded_at desc, id desc limit :limit"));
         q.setParameter("limit", size + 1);
         List<ProofView> items = new ArrayList<>();
         for (Object o : q.getResultList()) {

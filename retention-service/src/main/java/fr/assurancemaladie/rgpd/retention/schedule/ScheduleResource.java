@@ -1,6 +1,7 @@
 package fr.assurancemaladie.rgpd.retention.schedule;
 
 import fr.assurancemaladie.rgpd.retention.access.Caller;
+import fr.assurancemaladie.rgpd.retention.access.Filter;
 import fr.assurancemaladie.rgpd.retention.time.RetentionClock;
 import static fr.assurancemaladie.rgpd.support.persistence.NativeRows.date;
 import static fr.assurancemaladie.rgpd.support.persistence.NativeRows.instant;
@@ -26,10 +27,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -91,43 +90,15 @@ public class ScheduleResource {
             @QueryParam("size") @DefaultValue("50") String sizeParam) {
         Caller caller = Caller.of(identity, jwt);
         int size = Params.integerBetween("size", sizeParam, 1, 200);
-        StringBuilder where = new StringBuilder("where 1 = 1");
-        Map<String, Object> params = new LinkedHashMap<>();
-        String scope = caller.scope(caisse);
-        if (scope != null) {
-            where.append(" and s.caisse_code = :caisse");
-            params.put("caisse", scope);
-        }
-        if (subjectRef != null) {
-            where.append(" and s.subject_ref = :subject");
-            params.put("subject", Params.subjectRef(subjectRef));
-        }
-        if (fiche != null) {
-            where.append(" and s.fiche_number = :fiche");
-            params.put("fiche", Params.integer("fiche", fiche));
-        }
-        if (dueBefore != null) {
-            where.append(" and s.due_on < :dueBefore");
-            params.put("dueBefore", parseDate("dueBefore", dueBefore));
-        }
-        if (status != null) {
-            String st = status.strip().toUpperCase(Locale.ROOT);
-            if (!STATUSES.contains(st)) {
-                throw ProblemException.badRequest("Statut inconnu : « " + status + " » (" + String.join(", ",
-                        STATUSES.stream().sorted().toList()) + ").");
-            }
-            where.append(" and s.status = :status");
-            params.put("status", st);
-        }
+        Filter filter = Filter.of("s", caller.scope(caisse), subjectRef, fiche)
+                .and("s.due_on < :dueBefore", "dueBefore", dueBefore == null ? null : parseDate("dueBefore", dueBefore))
+                .and("s.status = :status", "status", status == null ? null : status(status));
         if (cursor != null) {
             Object[] c = Cursor.decode(cursor, 2, p -> new Object[] { LocalDate.parse(p[0]), UUID.fromString(p[1]) });
-            where.append(" and (s.due_on, s.id) > (:cDue, :cId)");
-            params.put("cDue", c[0]);
-            params.put("cId", c[1]);
+            filter.and("(s.due_on, s.id) > (:cDue, :cId)", "cDue", c[0], "cId", c[1]);
         }
-        Query q = Panache.getEntityManager().createNativeQuery("select " + COLUMNS + " from schedule s " + where
-                + " order by s.due_on, s.id limit :limit");
-        params.forEach(q::setParameter);
+        Query q = filter.bind(Panache.getEntityManager().createNativeQuery("select " + COLUMNS + " from schedule s "
+                + filter.where() + " order by s.due_on, s.id limit :limit"));
         q.setParameter("today", clock.today());
         q.setParameter("limit", size + 1);
         List<ScheduleView> items = new ArrayList<>();
@@ -169,6 +140,15 @@ public class ScheduleResource {
                         (String) r[7], (String) r[8], (Boolean) r[9]),
                 date(r[10]), date(r[11]), date(r[12]), (String) r[8], (String) r[13], (Boolean) r[14],
                 (String) r[15], instant(r[16]), instant(r[17]), instant(r[18]), (String) r[19]);
+    }
+
+    static String status(String value) {
+        String st = value.strip().toUpperCase(Locale.ROOT);
+        if (!STATUSES.contains(st)) {
+            throw ProblemException.badRequest("Statut inconnu : « " + value + " » (" + String.join(", ",
+                    STATUSES.stream().sorted().toList()) + ").");
+        }
+        return st;
     }
 
     static LocalDate parseDate(String name, String value) {
