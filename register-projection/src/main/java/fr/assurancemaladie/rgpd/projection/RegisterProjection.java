@@ -45,6 +45,10 @@ public class RegisterProjection {
 
     private volatile boolean running = true;
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "rgpd.projection.transaction-timeout",
+            defaultValue = "900")
+    int transactionTimeoutSeconds;
+
     /** A record understood: what the projection must become. */
     record Change(int number, int version, boolean withdrawn, String title, String payload, String eventId) {
     }
@@ -61,7 +65,8 @@ public class RegisterProjection {
     public void onRecord(ConsumerRecord<String, String> record) {
         Change change = parse(record);
         Retrying.untilDone(() -> {
-            QuarkusTransaction.requiringNew().run(() -> apply(change));
+            // reacting to a new rule may rewrite many rows (retention-service): a longer bound than the default
+            QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds).run(() -> apply(change));
             return null;
         }, () -> running, LOG, "Fiche " + change.number() + " version " + change.version());
     }
@@ -71,6 +76,9 @@ public class RegisterProjection {
         String id = Headers.text(record, "ce_id");
         if (id == null || type == null) {
             throw new InvalidRecordException("Not a CloudEvent: ce_id and ce_type headers are required");
+        }
+        if (id.length() > 128 || id.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidRecordException("ce_id must be at most 128 characters, without control characters");
         }
         int number = fiche(record.key());
         if (EventTypes.FICHE_WITHDRAWN.equals(type)) {
@@ -84,6 +92,9 @@ public class RegisterProjection {
             fiche = record.value() == null ? null : json.readTree(record.value());
         } catch (JsonProcessingException e) {
             throw new InvalidRecordException("Payload is not JSON");
+        }
+        if (record.value().contains("\\u0000")) {
+            throw new InvalidRecordException("Payload contains a NUL character, which PostgreSQL's jsonb refuses");
         }
         if (fiche == null || !fiche.isObject() || fiche.path("number").asInt(-1) != number
                 || !fiche.path("version").canConvertToInt() || fiche.path("version").asInt() < 1) {

@@ -259,6 +259,33 @@ class RetentionFlowTest {
     }
 
     @Test
+    void aManualHoldHoldsItsOwnCaisseAndADossierlessClosingLeavesOtherDossiersOpen() throws Exception {
+        String person = newSubject();
+        // the person's rights ended at two caisses (moved from Paris to Marseille)
+        sendLifecycle(bootstrap, person, "rights-end", LocalDate.of(2019, 1, 1), List.of(1), null, "p-" + person);
+        TestKafka.sendCloudEvent(bootstrap, Topics.LIFECYCLE_EVENTS, person, EventTypes.LIFECYCLE_PREFIX + "rights-end",
+                RetentionTestSupport.lifecycleData(person, LocalDate.of(2019, 2, 1), "CPAM-13", List.of(1), null),
+                "m-" + person, "urn:test:lifecycle");
+        awaitCount(ds, 2, "select count(*) from schedule where subject_ref = ?", person);
+        given().auth().oauth2(DPO_PARIS).contentType(ContentType.JSON)
+                .body("{\"subjectRef\":\"" + person + "\",\"reason\":\"Réclamation en cours\"}")
+                .when().post("/api/v1/holds").then().statusCode(201);
+        sweep(LocalDate.now().toString());
+        assertEquals(1, count(ds, "select count(*) from schedule where subject_ref = ? and caisse_code = 'CPAM-75' "
+                + "and status = 'SCHEDULED'", person), "Paris's manual hold holds Paris's schedule");
+        assertEquals(1, count(ds, "select count(*) from schedule where subject_ref = ? and caisse_code = 'CPAM-13' "
+                + "and status = 'ORDERED'", person), "and not Marseille's, which Marseille could not even see");
+
+        String other = newSubject();
+        sendLifecycle(bootstrap, other, "litigation-opened", LocalDate.of(2024, 1, 1), null, "TJ-A", "oa-" + other);
+        sendLifecycle(bootstrap, other, "litigation-opened", LocalDate.of(2024, 2, 1), null, null, "ob-" + other);
+        sendLifecycle(bootstrap, other, "litigation-closed", LocalDate.of(2024, 6, 1), null, null, "cb-" + other);
+        awaitCount(ds, 1, "select count(*) from hold where subject_ref = ? and released_at is not null", other);
+        assertEquals(1, count(ds, "select count(*) from hold where subject_ref = ? and released_at is null "
+                + "and source_ref = 'TJ-A'", other), "dossier TJ-A is still open");
+    }
+
+    @Test
     void aDpoSeesTheirCaisseOnlyAndBadParametersAreClearFourHundreds() throws Exception {
         String person = newSubject();
         sendLifecycle(bootstrap, person, "rights-end", LocalDate.of(2026, 1, 15), List.of(1), null, "dpo-" + person);

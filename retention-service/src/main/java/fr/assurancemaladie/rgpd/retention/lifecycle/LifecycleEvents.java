@@ -38,11 +38,13 @@ public final class LifecycleEvents {
      */
     public static LifecycleEvent read(String source, String id, String type, JsonNode data, LocalDate today)
             throws InvalidEvent {
-        if (id == null || id.isBlank() || id.length() > 255) {
-            throw new InvalidEvent("Attribut CloudEvents « id » absent ou trop long (255 caractères au plus).");
+        if (id == null || id.isBlank() || id.length() > 200 || hasControl(id)) {
+            throw new InvalidEvent("Attribut CloudEvents « id » absent, trop long (200 caractères au plus) ou avec "
+                    + "des caractères de contrôle.");
         }
-        if (source == null || source.isBlank() || source.length() > 255) {
-            throw new InvalidEvent("Attribut CloudEvents « source » absent ou trop long (255 caractères au plus).");
+        if (source == null || source.isBlank() || source.length() > 255 || hasControl(source)) {
+            throw new InvalidEvent("Attribut CloudEvents « source » absent, trop long (255 caractères au plus) ou "
+                    + "avec des caractères de contrôle.");
         }
         if (type == null || !EventTypes.isKnownLifecycleType(type)) {
             throw new InvalidEvent("Type d'événement inconnu : « " + type + " » (attendu : " + EventTypes.LIFECYCLE_PREFIX
@@ -111,6 +113,11 @@ public final class LifecycleEvents {
         }
         return read(textOrNull(event, "source"), textOrNull(event, "id"), textOrNull(event, "type"),
                 event.get("data"), today);
+    }
+
+    /** The database refuses NUL, and no identifier needs a control character. */
+    static boolean hasControl(String s) {
+        return s.chars().anyMatch(Character::isISOControl);
     }
 
     private static String textOrNull(JsonNode node, String field) {

@@ -7,7 +7,8 @@ import java.sql.SQLException;
 
 /**
  * Litigation holds from {@code lifecycle.events}: {@code litigation-opened} puts a hold on the person (the fiches it
- * names, or all), {@code litigation-closed} releases it on the day of the final decision, and moves the schedules of
+ * names, or all), {@code litigation-closed} releases it on the day of the final decision (the one of its
+ * {@code dossierRef}; without one, those opened without one), and moves the schedules of
  * rules kept "until a final decision in case of litigation" to the later of their own date and that day.
  */
 final class Litigation {
@@ -36,7 +37,8 @@ final class Litigation {
         int released;
         try (PreparedStatement ps = c.prepareStatement("update hold set until_on = greatest(from_on, ?), "
                 + "released_at = now(), released_by = ?, release_reason = ? where kind = 'LITIGATION' "
-                + "and subject_ref = ? and released_at is null and (? or source_ref = ?)")) {
+                + "and subject_ref = ? and released_at is null "
+                + "and (case when ? then source_ref like 'event:%' else source_ref = ? end)")) {
             ps.setDate(1, Date.valueOf(e.occurredOn()));
             ps.setString(2, e.source());
             ps.setString(3, reason);

@@ -24,8 +24,8 @@ import org.jboss.logging.Logger;
 /**
  * {@code retention.deletion-confirmations}: each confirmation of an order leaves a proof of deletion (schedule, rule,
  * dates, confirming system, subjectRef and nothing else about the person) and marks the schedule CONFIRMED. A second
- * confirmation of the same schedule changes nothing. A confirmation that quotes no order of ours, or another person,
- * is rejected to {@code retention.deletion-confirmations.dlq}.
+ * confirmation of the same schedule changes nothing. A confirmation that quotes no schedule of ours, or another
+ * person, is rejected to {@code retention.deletion-confirmations.dlq}.
  */
 @ApplicationScoped
 public class Confirmations {
@@ -64,7 +64,8 @@ public class Confirmations {
     Confirmation parse(ConsumerRecord<String, String> record) {
         String type = Headers.text(record, "ce_type");
         String id = Headers.text(record, "ce_id");
-        if (!EventTypes.DELETION_CONFIRMED.equals(type) || id == null) {
+        if (!EventTypes.DELETION_CONFIRMED.equals(type) || id == null || id.length() > 255
+                || id.chars().anyMatch(Character::isISOControl)) {
             throw new Rejected("Expected a CloudEvent of type " + EventTypes.DELETION_CONFIRMED + ", got " + type);
         }
         JsonNode data;
@@ -78,7 +79,7 @@ public class Confirmations {
         }
         try {
             String system = data.path("system").asText("");
-            if (system.isBlank() || system.length() > 255) {
+            if (system.isBlank() || system.length() > 255 || system.chars().anyMatch(Character::isISOControl)) {
                 throw new Rejected("system is required (at most 255 characters)");
             }
             return new Confirmation(UUID.fromString(data.path("scheduleId").asText()),
@@ -104,7 +105,13 @@ public class Confirmations {
             return false;
         }
         if (!"ORDERED".equals(status)) {
-            throw new Rejected("Schedule " + c.scheduleId() + " was never ordered (status " + status + ")");
+            // Kafka took the order but the sweep could not record it (refused commit, lost connection): the data
+            // are gone all the same, so the proof is kept; the confirmation time stands for the unknown order time.
+            LOG.warnf("Schedule %s confirmed while %s: its order was sent by a sweep that could not record it",
+                    c.scheduleId(), status);
+            Panache.getEntityManager().createNativeQuery("update schedule set status = 'ORDERED', ordered_at = "
+                    + "coalesce(ordered_at, :at), cancel_reason = null where id = :id")
+                    .setParameter("at", c.confirmedAt()).setParameter("id", c.scheduleId()).executeUpdate();
         }
         Panache.getEntityManager().createNativeQuery("""
                 insert into deletion_proof (schedule_id, subject_ref, caisse_code, fiche_number, fiche_version,

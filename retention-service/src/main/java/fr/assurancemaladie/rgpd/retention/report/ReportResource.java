@@ -5,6 +5,7 @@ import static fr.assurancemaladie.rgpd.support.persistence.NativeRows.instant;
 import static fr.assurancemaladie.rgpd.support.persistence.NativeRows.integer;
 
 import fr.assurancemaladie.rgpd.retention.access.Caller;
+import fr.assurancemaladie.rgpd.retention.hold.HoldCoverage;
 import fr.assurancemaladie.rgpd.retention.time.RetentionClock;
 import fr.assurancemaladie.rgpd.support.problem.Params;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -112,11 +113,9 @@ public class ReportResource {
         String byCaisse = scope == null ? "" : " and s.caisse_code = :caisse";
         Query late = Panache.getEntityManager().createNativeQuery("""
                 select s.fiche_number, s.caisse_code,
-                       coalesce((select 'HELD_' || min(h.kind) from hold h
-                                  where h.subject_ref = s.subject_ref and h.from_on <= :today
-                                    and (h.until_on is null or h.until_on > :today)
-                                    and (h.fiche_numbers is null or s.fiche_number = any (h.fiche_numbers))),
-                                'AWAITING_SWEEP') as reason,
+                       coalesce((select 'HELD_' || min(h.kind) from hold h where\s"""
+                + HoldCoverage.activeHold("h", "s", ":today") + """
+                                ), 'AWAITING_SWEEP') as reason,
                        count(*), min(s.due_on)
                   from schedule s
                  where s.status = 'SCHEDULED' and s.due_on < :today""" + byCaisse + " group by 1, 2, 3 order by 1, 2, 3")

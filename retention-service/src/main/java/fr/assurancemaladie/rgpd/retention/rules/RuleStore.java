@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,7 +55,8 @@ public class RuleStore {
             lock.execute();
         }
         long revision;
-        try (ResultSet rs = c.createStatement().executeQuery("select revision from rule_book where id = 1")) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select revision from rule_book where id = 1")) {
             rs.next();
             revision = rs.getLong(1);
         }
@@ -63,8 +65,9 @@ public class RuleStore {
             return cached;
         }
         List<RuleBook.RuleRef> refs = new ArrayList<>();
-        try (ResultSet rs = c.createStatement().executeQuery("select fiche_number, fiche_version, rule_index, text, "
-                + "duration, trigger, fate, until_final_decision, status from fiche_rule where executable")) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select fiche_number, fiche_version, "
+                + "rule_index, text, duration, trigger, fate, until_final_decision, status from fiche_rule "
+                + "where executable")) {
             while (rs.next()) {
                 refs.add(new RuleBook.RuleRef(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
                         new RetentionLaw.Rule(rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8),
@@ -131,7 +134,9 @@ public class RuleStore {
             }
             ins.executeBatch();
         }
-        c.createStatement().executeUpdate("update rule_book set revision = revision + 1 where id = 1");
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate("update rule_book set revision = revision + 1 where id = 1");
+        }
 
         int indexes = Math.max(fresh.size(), old.keySet().stream().mapToInt(i -> i + 1).max().orElse(0));
         for (int i = 0; i < indexes; i++) {

@@ -1,6 +1,7 @@
 package fr.assurancemaladie.rgpd.retention.sweep;
 
 import fr.assurancemaladie.rgpd.events.DeletionOrder;
+import fr.assurancemaladie.rgpd.retention.hold.HoldCoverage;
 import fr.assurancemaladie.rgpd.retention.schedule.RetentionLaw;
 import fr.assurancemaladie.rgpd.retention.schedule.RetentionLaw.Decision;
 import fr.assurancemaladie.rgpd.retention.schedule.RetentionLaw.Hold;
@@ -55,7 +56,7 @@ public class Sweep {
     }
 
     private record Claimed(UUID id, String subjectRef, int fiche, String ruleText, String trigger, String duration,
-            String fate, boolean untilFinal, LocalDate triggerDate, LocalDate ruleDue, LocalDate due) {
+            String fate, boolean untilFinal, LocalDate triggerDate, LocalDate ruleDue, LocalDate due, String caisse) {
     }
 
     @Inject
@@ -91,8 +92,8 @@ public class Sweep {
             return java.util.Optional.empty();
         }
         long start = System.nanoTime();
+        List<CompletableFuture<int[]>> runs = new ArrayList<>();
         try {
-            List<CompletableFuture<int[]>> runs = new ArrayList<>();
             for (int w = 1; w < workers; w++) {
                 runs.add(CompletableFuture.supplyAsync(() -> work(today), pool()));
             }
@@ -112,6 +113,14 @@ public class Sweep {
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         } finally {
+            // a failed worker ends the sweep, but not before the others have finished their chunk
+            for (CompletableFuture<int[]> run : runs) {
+                try {
+                    run.join();
+                } catch (RuntimeException ignored) {
+                    // reported by the worker that failed first
+                }
+            }
             running.unlock();
         }
     }
@@ -166,21 +175,33 @@ public class Sweep {
                 }
                 Map<String, List<HoldRow>> holds = holds(c, claimed);
                 Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                List<UUID> toMark = new ArrayList<>();
+                List<UUID> sent = new ArrayList<>();
                 List<CompletableFuture<Void>> acks = new ArrayList<>();
                 for (Claimed s : claimed) {
                     RetentionLaw.Rule rule = new RetentionLaw.Rule(s.duration(), s.trigger(), s.fate(), s.untilFinal(),
                             "STRUCTURED");
                     List<Hold> covering = holds.getOrDefault(s.subjectRef(), List.of()).stream()
-                            .filter(h -> h.covers(s.fiche())).map(HoldRow::hold).toList();
+                            .filter(h -> HoldCoverage.covers(h.kind(), h.caisse(), h.fiches(), s.fiche(), s.caisse()))
+                            .map(HoldRow::hold).toList();
                     if (RetentionLaw.decide(rule, s.ruleDue(), covering, today) != Decision.ORDER) {
                         continue;
                     }
                     acks.add(sender.send(new DeletionOrder(s.id().toString(), s.subjectRef(), s.fiche(), s.ruleText(),
                             s.trigger(), s.triggerDate(), s.due(), s.fate(), now)));
-                    toMark.add(s.id());
+                    sent.add(s.id());
                 }
-                CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+                try {
+                    CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    // some were refused or are late: the acknowledged ones are marked below, the others are sent
+                    // again (same CloudEvent id) by the next sweep
+                }
+                List<UUID> toMark = new ArrayList<>();
+                for (int i = 0; i < sent.size(); i++) {
+                    if (acks.get(i).isDone() && !acks.get(i).isCompletedExceptionally()) {
+                        toMark.add(sent.get(i));
+                    }
+                }
                 try (PreparedStatement ps = c.prepareStatement("update schedule set status = 'ORDERED', "
                         + "ordered_at = ?, updated_at = ? where id = any (?)")) {
                     ps.setTimestamp(1, Timestamp.from(now));
@@ -190,14 +211,21 @@ public class Sweep {
                 }
                 c.commit();
                 orders.increment(toMark.size());
+                if (toMark.size() < sent.size()) {
+                    throw new IllegalStateException((sent.size() - toMark.size()) + " deletion orders not acknowledged "
+                            + "by Kafka; " + toMark.size() + " marked ORDERED, the others wait for the next sweep");
+                }
                 Claimed last = claimed.get(claimed.size() - 1);
                 return new ChunkResult(claimed.size(), toMark.size(), last.due(), last.id());
-            } catch (Exception e) {
-                c.rollback();
-                if (e instanceof SQLException s) {
-                    throw s;
+            } catch (SQLException | RuntimeException e) {
+                if (!c.getAutoCommit()) {
+                    c.rollback();
                 }
-                throw new IllegalStateException("Deletion orders not acknowledged by Kafka; nothing marked", e);
+                throw e;
+            } catch (InterruptedException e) {
+                c.rollback();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for Kafka", e);
             }
         }
     }
@@ -206,13 +234,10 @@ public class Sweep {
         List<Claimed> claimed = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 select s.id, s.subject_ref, s.fiche_number, s.rule_text, s.trigger, s.duration, s.fate,
-                       s.until_final_decision, s.trigger_date, s.rule_due_on, s.due_on
+                       s.until_final_decision, s.trigger_date, s.rule_due_on, s.due_on, s.caisse_code
                   from schedule s
                  where s.status = 'SCHEDULED' and s.due_on <= ? and (s.due_on, s.id) > (?, ?)
-                   and not exists (select 1 from hold h
-                                    where h.subject_ref = s.subject_ref and h.from_on <= ?
-                                      and (h.until_on is null or h.until_on > ?)
-                                      and (h.fiche_numbers is null or s.fiche_number = any (h.fiche_numbers)))
+                   and not\s""" + HoldCoverage.activeHoldExists("s", "?") + """
                  order by s.due_on, s.id
                  limit ?
                  for update of s skip locked""")) {
@@ -227,25 +252,23 @@ public class Sweep {
                 while (rs.next()) {
                     claimed.add(new Claimed(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
                             rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8),
-                            rs.getDate(9).toLocalDate(), rs.getDate(10).toLocalDate(), rs.getDate(11).toLocalDate()));
+                            rs.getDate(9).toLocalDate(), rs.getDate(10).toLocalDate(), rs.getDate(11).toLocalDate(),
+                            rs.getString(12)));
                 }
             }
         }
         return claimed;
     }
 
-    private record HoldRow(Hold hold, Set<Integer> fiches) {
-        boolean covers(int fiche) {
-            return fiches == null || fiches.contains(fiche);
-        }
+    private record HoldRow(Hold hold, String kind, String caisse, Set<Integer> fiches) {
     }
 
     /** Every hold, active or released, of the persons claimed: the law needs released litigations too. */
     private static Map<String, List<HoldRow>> holds(Connection c, List<Claimed> claimed) throws SQLException {
         Map<String, List<HoldRow>> holds = new HashMap<>();
         String[] subjects = claimed.stream().map(Claimed::subjectRef).distinct().toArray(String[]::new);
-        try (PreparedStatement ps = c.prepareStatement("select subject_ref, kind, fiche_numbers, from_on, until_on "
-                + "from hold where subject_ref = any (?)")) {
+        try (PreparedStatement ps = c.prepareStatement("select subject_ref, kind, fiche_numbers, from_on, until_on, "
+                + "caisse_code from hold where subject_ref = any (?)")) {
             ps.setArray(1, c.createArrayOf("varchar", subjects));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -255,7 +278,8 @@ public class Sweep {
                     Date until = rs.getDate(5);
                     holds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new HoldRow(
                             new Hold(HoldKind.valueOf(rs.getString(2)), rs.getDate(4).toLocalDate(),
-                                    until == null ? null : until.toLocalDate()), covered));
+                                    until == null ? null : until.toLocalDate()), rs.getString(2), rs.getString(6),
+                            covered));
                 }
             }
         }
