@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.assurancemaladie.rgpd.localstack.EmbeddedPostgresServer;
 import fr.assurancemaladie.rgpd.localstack.KeycloakServer;
 import fr.assurancemaladie.rgpd.localstack.journey.Journey;
-import fr.assurancemaladie.rgpd.localstack.testing.ServiceProcess;
+import fr.assurancemaladie.rgpd.localstack.ServiceProcess;
 import fr.assurancemaladie.rgpd.localstack.testing.SharedInfra;
 import fr.assurancemaladie.rgpd.localstack.testing.TestInfrastructure;
 import java.nio.file.Path;
@@ -29,14 +29,6 @@ class JourneyIT {
 
     static final String PEPPER = "end-to-end-pepper-not-a-secret";
     static final Path ROOT = Path.of(System.getProperty("rgpd.module.dir", ".")).toAbsolutePath().getParent();
-    static final java.util.logging.Logger QUIET = quiet();
-
-    static java.util.logging.Logger quiet() {
-        for (String category : List.of("kafka", "state.change.logger", "org.apache.kafka", "io.zonky")) {
-            java.util.logging.Logger.getLogger(category).setLevel(java.util.logging.Level.WARNING);
-        }
-        return java.util.logging.Logger.getLogger("kafka");
-    }
 
     @Test
     void citizenDpoAndLifecycleSystemAcrossTheThreeServices() throws Exception {

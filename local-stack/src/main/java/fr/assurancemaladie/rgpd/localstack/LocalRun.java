@@ -100,15 +100,15 @@ public final class LocalRun {
         register(keycloak);
         keycloak.awaitRealm(Duration.ofMinutes(5), keycloakLog);
 
-        List<Process> services = new ArrayList<>();
+        List<ServiceProcess> services = new ArrayList<>();
         for (Service s : SERVICES) {
             step(s.name() + " on 127.0.0.1:" + s.port());
-            Process p = startService(s, postgres, kafka, keycloak);
-            register(() -> ProcessTrees.stop(p.toHandle(), Duration.ofSeconds(20)));
+            ServiceProcess p = startService(s, postgres, kafka, keycloak);
+            register(p);
             services.add(p);
         }
-        for (int i = 0; i < SERVICES.size(); i++) {
-            awaitReady(SERVICES.get(i), services.get(i));
+        for (ServiceProcess p : services) {
+            p.awaitReady(Duration.ofMinutes(3));
         }
         banner(pgPort, kafka);
     }
@@ -138,33 +138,20 @@ public final class LocalRun {
         }
     }
 
-    private Process startService(Service s, EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka,
+    private ServiceProcess startService(Service s, EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka,
             KeycloakServer keycloak) throws IOException {
-        Path jar = root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: run ./mvnw install -DskipTests");
-        }
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx384m", "-jar", jar.toString())
-                .directory(root.resolve(s.name()).toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("logs/" + s.name() + ".log").toFile()));
-        Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(s.port()));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(s.database()));
-        env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresServer.USER);
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
-        env.put("RGPD_PSEUDONYMISATION_PEPPER", PEPPER);
+        Map<String, String> config = new java.util.LinkedHashMap<>();
+        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(s.database()));
+        config.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("quarkus.oidc.auth-server-url", keycloak.issuer());
+        config.put("rgpd.pseudonymisation.pepper", PEPPER);
         if (s.name().equals("retention-service")) {
-            env.put("RGPD_RETENTION_SWEEP_ALLOW_AS_OF", "true"); // the demo sweeps "as of" a later day; never in production
+            // the demo sweeps "as of" a later day; never in production
+            config.put("rgpd.retention.sweep.allow-as-of", "true");
         }
-        return builder.start();
-    }
-
-    private void awaitReady(Service s, Process process) throws IOException {
-        HttpWait.untilOk(URI.create("http://127.0.0.1:" + s.port() + "/q/health/ready"), process,
-                Duration.ofMinutes(3), s.name(), data.resolve("logs/" + s.name() + ".log"));
+        return ServiceProcess.start(root.resolve(s.name()), s.name(), s.port(), config,
+                data.resolve("logs/" + s.name() + ".log"));
     }
 
     /**

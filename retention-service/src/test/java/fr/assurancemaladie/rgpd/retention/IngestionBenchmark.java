@@ -3,7 +3,7 @@ package fr.assurancemaladie.rgpd.retention;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.assurancemaladie.rgpd.events.Topics;
-import fr.assurancemaladie.rgpd.localstack.testing.ServiceProcess;
+import fr.assurancemaladie.rgpd.localstack.ServiceProcess;
 import fr.assurancemaladie.rgpd.localstack.testing.TestTokens;
 import fr.assurancemaladie.rgpd.retention.sweep.DueSchedules;
 import java.net.URI;

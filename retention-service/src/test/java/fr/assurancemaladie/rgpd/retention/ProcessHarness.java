@@ -3,7 +3,7 @@ package fr.assurancemaladie.rgpd.retention;
 import fr.assurancemaladie.rgpd.events.EventTypes;
 import fr.assurancemaladie.rgpd.events.Topics;
 import fr.assurancemaladie.rgpd.localstack.EmbeddedPostgresServer;
-import fr.assurancemaladie.rgpd.localstack.testing.ServiceProcess;
+import fr.assurancemaladie.rgpd.localstack.ServiceProcess;
 import fr.assurancemaladie.rgpd.localstack.testing.SharedInfra;
 import fr.assurancemaladie.rgpd.localstack.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
@@ -29,14 +29,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * and the benchmark need around it: a fresh database, a register, many lifecycle events on the topic.
  */
 final class ProcessHarness {
-
-    /**
-     * This JVM hosts the embedded broker and database without Quarkus' log settings: their chatter stays out of the
-     * build output. Held in a field so that the levels are not garbage-collected with their loggers.
-     */
-    static final List<java.util.logging.Logger> QUIET = java.util.stream.Stream.of("kafka", "state.change.logger",
-            "org.apache.kafka", "io.zonky").map(java.util.logging.Logger::getLogger)
-            .peek(l -> l.setLevel(java.util.logging.Level.WARNING)).toList();
 
     final SharedInfra infra = SharedInfra.get();
     final String database;

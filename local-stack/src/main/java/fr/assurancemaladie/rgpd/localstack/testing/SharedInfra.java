@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -62,7 +64,19 @@ public final class SharedInfra {
         return instance;
     }
 
+    /**
+     * The broker's and the database's chatter stays out of the build output in test JVMs that have no Quarkus log
+     * settings (process and end-to-end tests); Quarkus tests set the same levels in their configuration. Held in a
+     * field so that the levels are not garbage-collected with their loggers.
+     */
+    private static final List<java.util.logging.Logger> QUIET = new ArrayList<>();
+
     private static SharedInfra start() {
+        for (String category : List.of("kafka", "state.change.logger", "org.apache.kafka", "io.zonky")) {
+            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(category);
+            logger.setLevel(java.util.logging.Level.WARNING);
+            QUIET.add(logger);
+        }
         try {
             Path base = baseDir();
             EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(

@@ -8,6 +8,7 @@ import fr.assurancemaladie.rgpd.retention.time.RetentionClock;
 import fr.assurancemaladie.rgpd.support.messaging.InvalidRecord;
 import fr.assurancemaladie.rgpd.support.messaging.Headers;
 import fr.assurancemaladie.rgpd.support.messaging.Retrying;
+import fr.assurancemaladie.rgpd.support.persistence.NativeRows;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -104,8 +105,7 @@ public class LimitationHolds {
                     + ":subject, " + (c.fiches() == null ? "null" : "cast(:fiches as integer[])")
                     + ", :caisse, :request, :reason, :on, 'rights-service') on conflict do nothing");
             if (c.fiches() != null) {
-                insert.setParameter("fiches", java.util.Arrays.stream(c.fiches()).map(String::valueOf)
-                        .collect(java.util.stream.Collectors.joining(",", "{", "}")));
+                insert.setParameter("fiches", NativeRows.integerArray(java.util.Arrays.asList(c.fiches())));
             }
             insert.setParameter("subject", c.subjectRef())
                     .setParameter("caisse", c.caisse())

@@ -3,6 +3,7 @@ package fr.assurancemaladie.rgpd.retention.lifecycle;
 import fr.assurancemaladie.rgpd.retention.rules.RuleBook;
 import fr.assurancemaladie.rgpd.retention.rules.RuleStore;
 import fr.assurancemaladie.rgpd.retention.schedule.RetentionLaw;
+import fr.assurancemaladie.rgpd.support.persistence.NativeRows;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,7 +18,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Writes one batch of lifecycle events in one transaction: the events not heard before (by CloudEvent source + id),
@@ -85,8 +85,7 @@ public class LifecycleStore {
             trigger[i] = e.trigger();
             occurred[i] = Date.valueOf(e.occurredOn());
             caisse[i] = e.caisseCode();
-            fiches[i] = e.ficheNumbers() == null ? null
-                    : e.ficheNumbers().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+            fiches[i] = NativeRows.integerArray(e.ficheNumbers());
             dossier[i] = e.dossierRef();
         }
         try (PreparedStatement ps = c.prepareStatement("insert into lifecycle_event (source, event_id, type, "

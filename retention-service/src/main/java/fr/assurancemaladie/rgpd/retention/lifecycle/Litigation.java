@@ -1,5 +1,6 @@
 package fr.assurancemaladie.rgpd.retention.lifecycle;
 
+import fr.assurancemaladie.rgpd.support.persistence.NativeRows;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -17,16 +18,30 @@ final class Litigation {
     }
 
     static void open(Connection c, LifecycleEvent e) throws SQLException {
+        insert(c, e, "Contentieux en cours" + (e.dossierRef() == null ? "" : " (dossier " + e.dossierRef() + ")"),
+                null);
+    }
+
+    /** A litigation hold: open, or already released ({@code releaseReason} not null) on the day of the event. */
+    private static void insert(Connection c, LifecycleEvent e, String reason, String releaseReason)
+            throws SQLException {
+        boolean released = releaseReason != null;
         try (PreparedStatement ps = c.prepareStatement("insert into hold (kind, subject_ref, fiche_numbers, caisse_code, "
-                + "source_ref, reason, from_on, created_by) values ('LITIGATION', ?, cast(? as integer[]), ?, ?, ?, ?, ?) "
+                + "source_ref, reason, from_on, until_on, created_by, released_at, released_by, release_reason) "
+                + "values ('LITIGATION', ?, cast(? as integer[]), ?, ?, ?, ?, ?, ?, case when ? then now() end, ?, ?) "
                 + "on conflict do nothing")) {
+            Date day = Date.valueOf(e.occurredOn());
             ps.setString(1, e.subjectRef());
-            ps.setString(2, array(e));
+            ps.setString(2, NativeRows.integerArray(e.ficheNumbers()));
             ps.setString(3, e.caisseCode());
             ps.setString(4, dossier(e));
-            ps.setString(5, "Contentieux en cours" + (e.dossierRef() == null ? "" : " (dossier " + e.dossierRef() + ")"));
-            ps.setDate(6, Date.valueOf(e.occurredOn()));
-            ps.setString(7, e.source());
+            ps.setString(5, reason);
+            ps.setDate(6, day);
+            ps.setDate(7, released ? day : null);
+            ps.setString(8, e.source());
+            ps.setBoolean(9, released);
+            ps.setString(10, released ? e.source() : null);
+            ps.setString(11, releaseReason);
             ps.executeUpdate();
         }
     }
@@ -49,21 +64,7 @@ final class Litigation {
         }
         if (released == 0) {
             // closed without an opening heard: the final decision still counts for the litigation clause
-            try (PreparedStatement ps = c.prepareStatement("insert into hold (kind, subject_ref, fiche_numbers, "
-                    + "caisse_code, source_ref, reason, from_on, until_on, created_by, released_at, released_by, "
-                    + "release_reason) values ('LITIGATION', ?, cast(? as integer[]), ?, ?, ?, ?, ?, ?, now(), ?, ?)")) {
-                ps.setString(1, e.subjectRef());
-                ps.setString(2, array(e));
-                ps.setString(3, e.caisseCode());
-                ps.setString(4, dossier(e));
-                ps.setString(5, "Contentieux clos (ouverture non reçue)");
-                ps.setDate(6, Date.valueOf(e.occurredOn()));
-                ps.setDate(7, Date.valueOf(e.occurredOn()));
-                ps.setString(8, e.source());
-                ps.setString(9, e.source());
-                ps.setString(10, reason);
-                ps.executeUpdate();
-            }
+            insert(c, e, "Contentieux clos (ouverture non reçue)", reason);
         }
         try (PreparedStatement ps = c.prepareStatement("update schedule set due_on = greatest(rule_due_on, "
                 + "coalesce(final_decision_on(subject_ref, fiche_number), rule_due_on)), updated_at = now() "
@@ -75,10 +76,5 @@ final class Litigation {
 
     private static String dossier(LifecycleEvent e) {
         return e.dossierRef() == null ? "event:" + e.id() : e.dossierRef();
-    }
-
-    private static String array(LifecycleEvent e) {
-        return e.ficheNumbers() == null ? null
-                : e.ficheNumbers().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 }

@@ -26,7 +26,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -90,7 +89,7 @@ public class ScheduleResource {
         Caller caller = Caller.of(identity, jwt);
         int size = Params.integerBetween("size", sizeParam, 1, 200);
         Filter filter = Filter.of("s", caller.scope(caisse), subjectRef, fiche)
-                .and("s.due_on < :dueBefore", "dueBefore", dueBefore == null ? null : parseDate("dueBefore", dueBefore))
+                .and("s.due_on < :dueBefore", "dueBefore", dueBefore == null ? null : Params.date("dueBefore", dueBefore))
                 .and("s.status = :status", "status", status == null ? null : status(status));
         if (cursor != null) {
             Object[] c = Cursor.decode(cursor, 2, p -> new Object[] { LocalDate.parse(p[0]), UUID.fromString(p[1]) });
@@ -148,17 +147,5 @@ public class ScheduleResource {
                     STATUSES.stream().sorted().toList()) + ").");
         }
         return st;
-    }
-
-    static LocalDate parseDate(String name, String value) {
-        try {
-            LocalDate d = LocalDate.parse(value.strip());
-            if (d.getYear() < 1900 || d.getYear() > 2300) {
-                throw new DateTimeParseException("out of range", value, 0);
-            }
-            return d;
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("Date invalide pour " + name + " : « " + value + " » (AAAA-MM-JJ).");
-        }
     }
 }

@@ -1,6 +1,7 @@
 package fr.assurancemaladie.rgpd.retention.sweep;
 
 import fr.assurancemaladie.rgpd.retention.time.RetentionClock;
+import fr.assurancemaladie.rgpd.support.problem.Params;
 import fr.assurancemaladie.rgpd.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -46,11 +46,7 @@ public class SweepResource {
                 throw ProblemException.forbidden("« asOf » est désactivé sur cette plateforme "
                         + "(rgpd.retention.sweep.allow-as-of).");
             }
-            try {
-                day = LocalDate.parse(asOf.strip());
-            } catch (DateTimeParseException e) {
-                throw ProblemException.badRequest("Date invalide pour asOf : « " + asOf + " » (AAAA-MM-JJ).");
-            }
+            day = Params.date("asOf", asOf);
         }
         return sweep.sweep(day).orElseThrow(() -> ProblemException.conflict("Un balayage est déjà en cours."));
     }

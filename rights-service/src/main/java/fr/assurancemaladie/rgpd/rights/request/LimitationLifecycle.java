@@ -4,26 +4,13 @@ import java.time.Instant;
 
 /**
  * A limitation of processing (GDPR art. 18), once a LIMITATION request is accepted: APPLIED → NOTICE_GIVEN (the
- * person is told the limitation will be lifted, art. 18(3)) → LIFTED. Lifting without a prior notice is refused.
+ * person is told the limitation will be lifted, art. 18(3)) → LIFTED. Lifting without a prior notice is refused
+ * ({@link RequestWorkflow.IllegalTransition}, as every refused step of a request).
  * Pure Java.
  */
 public final class LimitationLifecycle {
 
     public enum State { APPLIED, NOTICE_GIVEN, LIFTED }
-
-    /** Refused step, with a French message (HTTP 409, or 400 when something is missing). */
-    public static final class Refused extends RuntimeException {
-        private final boolean conflict;
-
-        Refused(String message, boolean conflict) {
-            super(message);
-            this.conflict = conflict;
-        }
-
-        public boolean conflict() {
-            return conflict;
-        }
-    }
 
     private LimitationLifecycle() {
     }
@@ -31,10 +18,10 @@ public final class LimitationLifecycle {
     /** Telling the person the limitation will be lifted, and why. */
     public static State notice(State current, String notice) {
         if (current != State.APPLIED) {
-            throw new Refused("Aucune limitation en cours à lever pour cette demande.", true);
+            throw new RequestWorkflow.IllegalTransition("Aucune limitation en cours à lever pour cette demande.", true);
         }
         if (notice == null || notice.isBlank()) {
-            throw new Refused("Indiquez l'information donnée à la personne avant la levée (reason).", false);
+            throw new RequestWorkflow.IllegalTransition("Indiquez l'information donnée à la personne avant la levée (reason).", false);
         }
         return State.NOTICE_GIVEN;
     }
@@ -42,14 +29,14 @@ public final class LimitationLifecycle {
     /** Lifting: only after the notice, and not before it (art. 18(3)). */
     public static State lift(State current, Instant noticeAt, Instant now) {
         if (current == State.APPLIED) {
-            throw new Refused("La personne doit être informée avant la levée de la limitation (article 18, paragraphe 3 "
+            throw new RequestWorkflow.IllegalTransition("La personne doit être informée avant la levée de la limitation (article 18, paragraphe 3 "
                     + "du RGPD) : utilisez d'abord l'action NOTIFY_LIFT.", true);
         }
         if (current != State.NOTICE_GIVEN || noticeAt == null) {
-            throw new Refused("Aucune limitation en cours à lever pour cette demande.", true);
+            throw new RequestWorkflow.IllegalTransition("Aucune limitation en cours à lever pour cette demande.", true);
         }
         if (now.isBefore(noticeAt)) {
-            throw new Refused("La levée ne peut précéder l'information de la personne.", true);
+            throw new RequestWorkflow.IllegalTransition("La levée ne peut précéder l'information de la personne.", true);
         }
         return State.LIFTED;
     }

@@ -23,7 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,15 +88,8 @@ public class QueueResource {
             where.append(" and r.type = :type");
         }
         if (dueBefore != null) {
-            try {
-                LocalDate d = LocalDate.parse(dueBefore.strip());
-                if (d.getYear() < 2000 || d.getYear() > 2100) {
-                    throw new DateTimeParseException("out of range", dueBefore, 0);
-                }
-                params.put("dueBefore", d);
-            } catch (DateTimeParseException e) {
-                throw ProblemException.badRequest("Date invalide pour dueBefore : « " + dueBefore + " » (AAAA-MM-JJ).");
-            }
+            params.put("dueBefore", fr.assurancemaladie.rgpd.support.problem.Params.date("dueBefore", dueBefore, 2000,
+                    2100));
             where.append(" and r.due_on < :dueBefore");
         }
         StringBuilder page = new StringBuilder(where);

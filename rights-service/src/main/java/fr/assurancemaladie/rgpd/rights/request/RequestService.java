@@ -455,7 +455,7 @@ public class RequestService {
                 r.liftedAt = Instant.now();
                 event(EventTypes.LIMITATION_LIFTED, r, null, List.of(), true);
             }
-        } catch (LimitationLifecycle.Refused e) {
+        } catch (RequestWorkflow.IllegalTransition e) {
             throw e.conflict() ? ProblemException.conflict(e.getMessage()) : ProblemException.badRequest(e.getMessage());
         }
         r.updatedAt = Instant.now();

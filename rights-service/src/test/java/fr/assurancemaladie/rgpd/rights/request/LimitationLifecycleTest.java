@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.assurancemaladie.rgpd.rights.request.LimitationLifecycle.Refused;
+import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.IllegalTransition;
 import fr.assurancemaladie.rgpd.rights.request.LimitationLifecycle.State;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -16,19 +16,19 @@ class LimitationLifecycleTest {
 
     @Test
     void liftingNeedsAPriorNotice() {
-        Refused e = assertThrows(Refused.class, () -> LimitationLifecycle.lift(State.APPLIED, null, T));
+        IllegalTransition e = assertThrows(IllegalTransition.class, () -> LimitationLifecycle.lift(State.APPLIED, null, T));
         assertTrue(e.conflict());
         assertTrue(e.getMessage().contains("article 18"));
         assertEquals(State.NOTICE_GIVEN, LimitationLifecycle.notice(State.APPLIED, "La vérification est terminée."));
         assertEquals(State.LIFTED, LimitationLifecycle.lift(State.NOTICE_GIVEN, T, T.plusSeconds(60)));
-        assertThrows(Refused.class, () -> LimitationLifecycle.lift(State.NOTICE_GIVEN, T, T.minusSeconds(1)));
+        assertThrows(IllegalTransition.class, () -> LimitationLifecycle.lift(State.NOTICE_GIVEN, T, T.minusSeconds(1)));
     }
 
     @Test
     void aNoticeNeedsItsTextAndAnAppliedLimitation() {
-        assertFalse(assertThrows(Refused.class, () -> LimitationLifecycle.notice(State.APPLIED, " ")).conflict());
-        assertTrue(assertThrows(Refused.class, () -> LimitationLifecycle.notice(State.LIFTED, "x")).conflict());
-        assertTrue(assertThrows(Refused.class, () -> LimitationLifecycle.notice(State.NOTICE_GIVEN, "x")).conflict());
-        assertTrue(assertThrows(Refused.class, () -> LimitationLifecycle.lift(State.LIFTED, T, T)).conflict());
+        assertFalse(assertThrows(IllegalTransition.class, () -> LimitationLifecycle.notice(State.APPLIED, " ")).conflict());
+        assertTrue(assertThrows(IllegalTransition.class, () -> LimitationLifecycle.notice(State.LIFTED, "x")).conflict());
+        assertTrue(assertThrows(IllegalTransition.class, () -> LimitationLifecycle.notice(State.NOTICE_GIVEN, "x")).conflict());
+        assertTrue(assertThrows(IllegalTransition.class, () -> LimitationLifecycle.lift(State.LIFTED, T, T)).conflict());
     }
 }

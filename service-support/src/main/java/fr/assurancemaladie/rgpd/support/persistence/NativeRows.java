@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** Column values of native query rows, whichever Java type the driver or Hibernate returned them as. */
+/**
+ * Column values of native query rows, whichever Java type the driver or Hibernate returned them as; and the array
+ * literals native statements take as parameters.
+ */
 public final class NativeRows {
 
     private NativeRows() {
@@ -22,5 +25,11 @@ public final class NativeRows {
 
     public static int integer(Object o) {
         return ((Number) o).intValue();
+    }
+
+    /** {@code {1,2,3}} for {@code cast(? as integer[])}; null for null. */
+    public static String integerArray(java.util.Collection<Integer> values) {
+        return values == null ? null : values.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 }

@@ -34,4 +34,22 @@ public final class Params {
         }
         return value;
     }
+
+    /** A date parameter (YYYY-MM-DD) between the years 1900 and 2300, or a 400 problem naming it. */
+    public static java.time.LocalDate date(String name, String value) {
+        return date(name, value, 1900, 2300);
+    }
+
+    /** A date parameter (YYYY-MM-DD) between the years {@code minYear} and {@code maxYear}, or a 400 problem. */
+    public static java.time.LocalDate date(String name, String value, int minYear, int maxYear) {
+        try {
+            java.time.LocalDate d = java.time.LocalDate.parse(value.strip());
+            if (d.getYear() >= minYear && d.getYear() <= maxYear) {
+                return d;
+            }
+        } catch (java.time.format.DateTimeParseException | NullPointerException e) {
+            // below
+        }
+        throw ProblemException.badRequest("Date invalide pour " + name + " : « " + value + " » (AAAA-MM-JJ).");
+    }
 }

@@ -1,8 +1,5 @@
-package fr.assurancemaladie.rgpd.localstack.testing;
+package fr.assurancemaladie.rgpd.localstack;
 
-import fr.assurancemaladie.rgpd.localstack.HttpWait;
-import fr.assurancemaladie.rgpd.localstack.Ports;
-import fr.assurancemaladie.rgpd.localstack.ProcessTrees;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -15,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A service started from its packaged application ({@code target/quarkus-app/quarkus-run.jar}) as a separate JVM, the
- * way it runs in production: for tests that kill it, restart it, or run several services together. Configuration goes
- * in as system properties; output goes to a log file. Closing it stops it (and is safe to repeat).
+ * way it runs in production: by the local run, and by tests that kill it, restart it, or run several services
+ * together. Configuration goes in as system properties; output goes to a log file. Closing it stops it (and is safe
+ * to repeat).
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -40,12 +38,17 @@ public final class ServiceProcess implements AutoCloseable {
      * @param config    Quarkus/MicroProfile properties ({@code quarkus.datasource.jdbc.url=…})
      */
     public static ServiceProcess start(Path moduleDir, String name, Map<String, String> config) throws IOException {
+        return start(moduleDir, name, Ports.free(), config, moduleDir.resolve("target/" + name + "-process.log"));
+    }
+
+    /** The same on a chosen port, logging to a chosen file (appended to). */
+    public static ServiceProcess start(Path moduleDir, String name, int port, Map<String, String> config, Path log)
+            throws IOException {
         Path jar = moduleDir.resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: package the module first");
+            throw new IllegalStateException(jar + " is missing: package the module first (./mvnw install -DskipTests)");
         }
-        Path log = moduleDir.resolve("target/" + name + "-process.log");
-        ServiceProcess p = new ServiceProcess(name, jar, config, log, Ports.free());
+        ServiceProcess p = new ServiceProcess(name, jar, config, log, port);
         p.launch();
         return p;
     }
