@@ -4,14 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.assurancemaladie.rgpd.events.EventTypes;
-import fr.assurancemaladie.rgpd.support.messaging.Headers;
-import fr.assurancemaladie.rgpd.support.messaging.Retrying;
+import fr.assurancemaladie.rgpd.support.messaging.IncomingCloudEvent;
+import fr.assurancemaladie.rgpd.support.messaging.InvalidRecord;
+import fr.assurancemaladie.rgpd.support.messaging.ResilientConsumer;
+import fr.assurancemaladie.rgpd.support.text.Excerpt;
+import fr.assurancemaladie.rgpd.support.text.JsonText;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,9 +23,9 @@ import org.jboss.logging.Logger;
  * Keeps {@code fiche_projection} in step with {@code register.fiches}.
  *
  * <ul>
- * <li>A record that breaks the contract (no CloudEvent headers, unknown type, key and payload disagreeing, not JSON)
- * is rejected: the failure strategy sends it to {@code register.fiches.dlq} with the reason, and consumption goes
- * on.</li>
+ * <li>Records are read by {@link ResilientConsumer}: CloudEvents in either content mode; a record that breaks the
+ * contract (not a CloudEvent, unknown type, key and payload disagreeing, not JSON, a character the database would
+ * refuse) goes to {@code register.fiches.dlq} with the reason, and consumption goes on.</li>
  * <li>A valid record is never dropped: if the database fails (restart, pool exhausted), it is retried with a capped
  * back-off until it is stored, holding the partition, so no fiche version is skipped.</li>
  * <li>Older versions never overwrite newer ones, so a replay or a redelivery changes nothing.</li>
@@ -33,9 +34,12 @@ import org.jboss.logging.Logger;
  * is configured by each service that uses this module.
  */
 @ApplicationScoped
-public class RegisterProjection {
+public class RegisterProjection implements ResilientConsumer.Handler<RegisterProjection.Change> {
 
     private static final Logger LOG = Logger.getLogger(RegisterProjection.class);
+
+    /** A fiche is a few tens of kilobytes; a record above this is refused, never parsed. */
+    static final int MAX_RECORD_BYTES = 1024 * 1024;
 
     @Inject
     ObjectMapper json;
@@ -43,7 +47,8 @@ public class RegisterProjection {
     @Inject
     Event<FicheProjected> projected;
 
-    private volatile boolean running = true;
+    @Inject
+    ResilientConsumer consumer;
 
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "rgpd.projection.transaction-timeout",
             defaultValue = "900")
@@ -53,55 +58,50 @@ public class RegisterProjection {
     record Change(int number, int version, boolean withdrawn, String title, String payload, String eventId) {
     }
 
-    /** The record breaks the contract of register.fiches: retrying cannot help. */
-    static final class InvalidRecordException extends fr.assurancemaladie.rgpd.support.messaging.InvalidRecord {
-        InvalidRecordException(String message) {
-            super(message);
-        }
-    }
-
     @Incoming("register-fiches")
     @Blocking
-    public void onRecord(ConsumerRecord<String, String> record) {
-        Change change = parse(record);
-        Retrying.untilDone(() -> {
-            // reacting to a new rule may rewrite many rows (retention-service): a longer bound than the default
-            QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds).run(() -> apply(change));
-            return null;
-        }, () -> running, LOG, "Fiche " + change.number() + " version " + change.version());
+    public void onRecord(ConsumerRecord<byte[], byte[]> record) {
+        consumer.consume("register-fiches", record, MAX_RECORD_BYTES, this);
     }
 
-    Change parse(ConsumerRecord<String, String> record) {
-        String type = Headers.text(record, "ce_type");
-        String id = Headers.text(record, "ce_id");
-        if (id == null || type == null) {
-            throw new InvalidRecordException("Not a CloudEvent: ce_id and ce_type headers are required");
+    @Override
+    public Change read(IncomingCloudEvent event) {
+        String type = event.type();
+        String id = event.id();
+        if (id.length() > 128) {
+            throw new InvalidRecord("L'attribut « id » ne doit pas dépasser 128 caractères.");
         }
-        if (id.length() > 128 || id.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidRecordException("ce_id must be at most 128 characters, without control characters");
-        }
-        int number = fiche(record.key());
+        int number = fiche(event.key());
         if (EventTypes.FICHE_WITHDRAWN.equals(type)) {
             return new Change(number, 0, true, null, null, id);
         }
         if (!EventTypes.FICHE_PUBLISHED.equals(type)) {
-            throw new InvalidRecordException("Unknown event type " + type);
+            throw new InvalidRecord("Type d'événement inconnu sur register.fiches : « " + Excerpt.of(type) + " ».");
         }
-        JsonNode fiche;
-        try {
-            fiche = record.value() == null ? null : json.readTree(record.value());
-        } catch (JsonProcessingException e) {
-            throw new InvalidRecordException("Payload is not JSON");
+        JsonNode fiche = event.dataObject();
+        String dirty = JsonText.firstDirtyPath(fiche);
+        if (dirty != null) {
+            throw new InvalidRecord("La fiche contient un caractère de contrôle refusé en " + dirty + ".");
         }
-        if (record.value().contains("\\u0000")) {
-            throw new InvalidRecordException("Payload contains a NUL character, which PostgreSQL's jsonb refuses");
-        }
-        if (fiche == null || !fiche.isObject() || fiche.path("number").asInt(-1) != number
-                || !fiche.path("version").canConvertToInt() || fiche.path("version").asInt() < 1) {
-            throw new InvalidRecordException("Fiche payload must carry number = key and a version >= 1");
+        if (!fiche.path("number").isIntegralNumber() || fiche.path("number").asInt(-1) != number
+                || !fiche.path("version").isIntegralNumber() || !fiche.path("version").canConvertToInt()
+                || fiche.path("version").asInt() < 1) {
+            throw new InvalidRecord("La fiche doit porter « number » égal à la clé et une « version » entière >= 1.");
         }
         String title = fiche.path("title").isTextual() ? fiche.path("title").asText() : null;
-        return new Change(number, fiche.path("version").asInt(), false, title, record.value(), id);
+        String payload;
+        try {
+            payload = json.writeValueAsString(fiche);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRecord("La fiche ne peut pas être réécrite en JSON.");
+        }
+        return new Change(number, fiche.path("version").asInt(), false, title, payload, id);
+    }
+
+    @Override
+    public void apply(Change change) {
+        // reacting to a new rule may rewrite many rows (retention-service): a longer bound than the default
+        QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds).run(() -> project(change));
     }
 
     private static int fiche(String key) {
@@ -111,12 +111,12 @@ public class RegisterProjection {
                 return number;
             }
         } catch (NumberFormatException e) {
-            // fall through
+            // below
         }
-        throw new InvalidRecordException("Record key must be a fiche number (1-9999)");
+        throw new InvalidRecord("La clé de l'enregistrement doit être un numéro de fiche (1 à 9999).");
     }
 
-    void apply(Change change) {
+    void project(Change change) {
         ProjectedFiche current = ProjectedFiche.findById(change.number());
         if (change.withdrawn()) {
             if (current != null) {
@@ -147,7 +147,4 @@ public class RegisterProjection {
         projected.fire(new FicheProjected(current.number, current.version, current.status));
     }
 
-    void stopRetrying(@Observes ShutdownEvent event) {
-        running = false;
-    }
 }

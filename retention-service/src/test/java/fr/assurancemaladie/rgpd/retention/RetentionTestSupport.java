@@ -16,13 +16,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** What the retention tests do over and over: publish fiches, send lifecycle events, count rows. */
-final class RetentionTestSupport {
+public final class RetentionTestSupport {
 
-    static final String FICHE_1 = """
+    public static final String FICHE_1 = """
             {"number": 1, "version": %d, "title": "Gestion des droits à l'assurance maladie", "retentionRules": [
               {"text": "%s", "duration": "%s", "trigger": "%s", "fate": "DESTRUCTION",
                "untilFinalDecisionIfLitigation": false, "status": "STRUCTURED"}]}""";
-    static final String FICHE_2 = """
+    public static final String FICHE_2 = """
             {"number": 2, "version": 1, "title": "Remboursement des soins", "retentionRules": [
               {"text": "5 ans après la fin de validité des droits ou jusqu'à l'intervention d'une décision définitive \
             en cas de contentieux", "duration": "P5Y", "trigger": "RIGHTS_END", "fate": "DESTRUCTION",
@@ -33,21 +33,21 @@ final class RetentionTestSupport {
     private RetentionTestSupport() {
     }
 
-    static String newSubject() {
+    public static String newSubject() {
         return (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
     }
 
-    static void publishFiche(String bootstrap, int number, String json) throws Exception {
+    public static void publishFiche(String bootstrap, int number, String json) throws Exception {
         TestKafka.sendCloudEvent(bootstrap, Topics.REGISTER_FICHES, String.valueOf(number), EventTypes.FICHE_PUBLISHED,
                 json);
     }
 
-    static String fiche1(int version, String duration, String trigger) {
+    public static String fiche1(int version, String duration, String trigger) {
         return FICHE_1.formatted(version, duration.substring(1, 2) + " ans après la fin de validité des droits",
                 duration, trigger);
     }
 
-    static String lifecycleData(String subject, LocalDate occurredOn, String caisse, List<Integer> fiches,
+    public static String lifecycleData(String subject, LocalDate occurredOn, String caisse, List<Integer> fiches,
             String dossier) {
         return "{\"subjectRef\":\"" + subject + "\",\"occurredOn\":\"" + occurredOn + "\",\"caisseCode\":\"" + caisse
                 + "\"" + (fiches == null ? "" : ",\"ficheNumbers\":" + fiches.stream().map(String::valueOf)
@@ -55,13 +55,13 @@ final class RetentionTestSupport {
                 + (dossier == null ? "" : ",\"dossierRef\":\"" + dossier + "\"") + "}";
     }
 
-    static void sendLifecycle(String bootstrap, String subject, String event, LocalDate occurredOn, List<Integer> fiches,
+    public static void sendLifecycle(String bootstrap, String subject, String event, LocalDate occurredOn, List<Integer> fiches,
             String dossier, String id) throws Exception {
         TestKafka.sendCloudEvent(bootstrap, Topics.LIFECYCLE_EVENTS, subject, EventTypes.LIFECYCLE_PREFIX + event,
                 lifecycleData(subject, occurredOn, "CPAM-75", fiches, dossier), id, "urn:test:lifecycle");
     }
 
-    static long count(AgroalDataSource ds, String sql, Object... params) throws Exception {
+    public static long count(AgroalDataSource ds, String sql, Object... params) throws Exception {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
@@ -73,7 +73,7 @@ final class RetentionTestSupport {
         }
     }
 
-    static void awaitCount(AgroalDataSource ds, long expected, String sql, Object... params) {
+    public static void awaitCount(AgroalDataSource ds, long expected, String sql, Object... params) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> count(ds, sql, params) == expected);
     }

@@ -48,6 +48,20 @@ public final class TestKafka {
         });
     }
 
+    /** Sends one record exactly as given (value and headers), e.g. one no CloudEvents SDK would write. */
+    public static void sendRaw(String bootstrapServers, String topic, String key, String value,
+            Map<String, String> headers) throws Exception {
+        ContextClassLoader.ofLocalStack(() -> {
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(props(bootstrapServers),
+                    new StringSerializer(), new StringSerializer())) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+                headers.forEach((name, v) -> record.headers().add(name, bytes(v)));
+                producer.send(record).get(30, TimeUnit.SECONDS);
+            }
+            return null;
+        });
+    }
+
     /**
      * A record as read, in plain JDK types: this class is loaded parent-first, so Kafka's own record class would not
      * be the one the test sees.

@@ -1,20 +1,18 @@
 package fr.assurancemaladie.rgpd.retention.hold;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.assurancemaladie.rgpd.events.EventTypes;
 import fr.assurancemaladie.rgpd.events.SubjectRefs;
 import fr.assurancemaladie.rgpd.retention.time.RetentionClock;
 import fr.assurancemaladie.rgpd.support.messaging.InvalidRecord;
-import fr.assurancemaladie.rgpd.support.messaging.Headers;
-import fr.assurancemaladie.rgpd.support.messaging.Retrying;
+import fr.assurancemaladie.rgpd.support.messaging.IncomingCloudEvent;
+import fr.assurancemaladie.rgpd.support.messaging.ResilientConsumer;
+import fr.assurancemaladie.rgpd.support.text.TextHygiene;
 import fr.assurancemaladie.rgpd.support.persistence.NativeRows;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,17 +29,16 @@ import org.jboss.logging.Logger;
  * acknowledged; a limitation event that breaks the contract goes to {@code rights.events.dlq}.
  */
 @ApplicationScoped
-public class LimitationHolds {
+public class LimitationHolds implements ResilientConsumer.Handler<LimitationHolds.Change> {
 
     private static final Logger LOG = Logger.getLogger(LimitationHolds.class);
-
-    @Inject
-    ObjectMapper json;
+    static final int MAX_RECORD_BYTES = 64 * 1024;
 
     @Inject
     RetentionClock clock;
 
-    private volatile boolean running = true;
+    @Inject
+    ResilientConsumer consumer;
 
     record Change(boolean applied, String requestId, String subjectRef, String caisse, Integer[] fiches,
             LocalDate on, String reason) {
@@ -49,39 +46,32 @@ public class LimitationHolds {
 
     @Incoming("rights-events")
     @Blocking
-    public void onRecord(ConsumerRecord<String, String> record) {
-        String type = Headers.text(record, "ce_type");
-        if (!EventTypes.LIMITATION_APPLIED.equals(type) && !EventTypes.LIMITATION_LIFTED.equals(type)) {
-            return;
-        }
-        Change change = parse(record, EventTypes.LIMITATION_APPLIED.equals(type));
-        Retrying.untilDone(() -> {
-            QuarkusTransaction.requiringNew().run(() -> apply(change));
-            return null;
-        }, () -> running, LOG, "Limitation of request " + change.requestId());
+    public void onRecord(ConsumerRecord<byte[], byte[]> record) {
+        consumer.consume("rights-events", record, MAX_RECORD_BYTES, this);
     }
 
-    Change parse(ConsumerRecord<String, String> record, boolean applied) {
-        JsonNode data;
-        try {
-            data = json.readTree(record.value() == null ? "" : record.value());
-        } catch (Exception e) {
-            throw new InvalidRecord("Payload is not JSON");
+    @Override
+    public Change read(IncomingCloudEvent event) {
+        boolean applied = EventTypes.LIMITATION_APPLIED.equals(event.type());
+        if (!applied && !EventTypes.LIMITATION_LIFTED.equals(event.type())) {
+            return null;
         }
-        if (data == null || !data.isObject()) {
-            throw new InvalidRecord("Payload is not a JSON object");
-        }
-        String requestId = data.path("requestId").asText("");
-        String subject = data.path("subjectRef").asText(null);
-        String caisse = data.path("caisseCode").asText("");
-        if (requestId.isBlank() || requestId.length() > 255 || !SubjectRefs.isWellFormed(subject)
-                || !caisse.matches("[A-Z0-9][A-Z0-9-]{1,31}")) {
-            throw new InvalidRecord("requestId, a well-formed subjectRef and caisseCode are required");
+        JsonNode data = event.dataObject();
+        String requestId = data.path("requestId").isTextual() ? data.path("requestId").asText() : "";
+        String subject = data.path("subjectRef").isTextual() ? data.path("subjectRef").asText() : null;
+        String caisse = data.path("caisseCode").isTextual() ? data.path("caisseCode").asText() : "";
+        if (requestId.isBlank() || requestId.length() > 255 || !TextHygiene.isCleanLine(requestId)
+                || !SubjectRefs.isWellFormed(subject) || !caisse.matches("[A-Z0-9][A-Z0-9-]{1,31}")) {
+            throw new InvalidRecord("« requestId », un « subjectRef » bien formé et « caisseCode » sont requis.");
         }
         List<Integer> fiches = new ArrayList<>();
-        for (JsonNode n : data.path("ficheNumbers")) {
-            if (!n.isIntegralNumber() || n.asInt() < 1 || n.asInt() > 9999) {
-                throw new InvalidRecord("ficheNumbers must be fiche numbers");
+        JsonNode numbers = data.path("ficheNumbers");
+        if (!numbers.isMissingNode() && !numbers.isNull() && !numbers.isArray()) {
+            throw new InvalidRecord("« ficheNumbers » doit être une liste de numéros de fiche.");
+        }
+        for (JsonNode n : numbers) {
+            if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 1 || n.asInt() > 9999) {
+                throw new InvalidRecord("« ficheNumbers » doit être une liste de numéros de fiche.");
             }
             fiches.add(n.asInt());
         }
@@ -91,14 +81,22 @@ public class LimitationHolds {
                     ? Instant.parse(data.path("occurredAt").asText()).atZone(RetentionClock.PARIS).toLocalDate()
                     : clock.today();
         } catch (RuntimeException e) {
-            throw new InvalidRecord("occurredAt must be an ISO-8601 instant");
+            throw new InvalidRecord("« occurredAt » doit être un instant ISO-8601.");
         }
         String reason = data.path("reason").isTextual() ? data.path("reason").asText() : null;
+        if (reason != null && (reason.length() > 2000 || !TextHygiene.isCleanText(reason))) {
+            throw new InvalidRecord("« reason » : 2 000 caractères au plus, sans caractère de contrôle.");
+        }
         return new Change(applied, requestId, subject, caisse,
                 fiches.isEmpty() ? null : fiches.stream().distinct().sorted().toArray(Integer[]::new), on, reason);
     }
 
-    void apply(Change c) {
+    @Override
+    public void apply(Change c) {
+        QuarkusTransaction.requiringNew().run(() -> hold(c));
+    }
+
+    void hold(Change c) {
         if (c.applied()) {
             var insert = Panache.getEntityManager().createNativeQuery("insert into hold (kind, subject_ref, "
                     + "fiche_numbers, caisse_code, source_ref, reason, from_on, created_by) values ('LIMITATION', "
@@ -128,7 +126,4 @@ public class LimitationHolds {
         }
     }
 
-    void stopRetrying(@Observes ShutdownEvent event) {
-        running = false;
-    }
 }

@@ -1,10 +1,12 @@
 package fr.assurancemaladie.rgpd.retention.lifecycle;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.assurancemaladie.rgpd.retention.time.RetentionClock;
+import fr.assurancemaladie.rgpd.support.messaging.CloudEventReader;
 import fr.assurancemaladie.rgpd.support.messaging.CloudEventSender;
+import fr.assurancemaladie.rgpd.support.messaging.IncomingCloudEvent;
+import fr.assurancemaladie.rgpd.support.messaging.InvalidRecord;
 import fr.assurancemaladie.rgpd.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -15,9 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -48,6 +48,9 @@ public class LifecycleEventResource {
     ObjectMapper json;
 
     @Inject
+    CloudEventReader reader;
+
+    @Inject
     RetentionClock clock;
 
     @Inject
@@ -62,17 +65,17 @@ public class LifecycleEventResource {
     @Operation(summary = "Publish one lifecycle event (CloudEvent, JSON structured mode)", description = "type "
             + "fr.assurancemaladie.lifecycle.<trigger> (rights-end, death…) or litigation-opened/-closed; data "
             + "{subjectRef, occurredOn, caisseCode, ficheNumbers?, dossierRef?}. 202 once on lifecycle.events.")
-    public Response publish(String body) {
-        JsonNode event;
-        try {
-            event = body == null || body.isBlank() ? null : json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest("Le corps n'est pas du JSON valide.");
+    public Response publish(byte[] body) {
+        if (body != null && body.length > LifecycleIngestion.MAX_RECORD_BYTES) {
+            throw new ProblemException(413, "Requête trop volumineuse", "Un événement ne doit pas dépasser "
+                    + LifecycleIngestion.MAX_RECORD_BYTES + " octets.");
         }
+        IncomingCloudEvent event;
         LifecycleEvent valid;
         try {
-            valid = LifecycleEvents.readStructured(event, clock.today());
-        } catch (LifecycleEvents.InvalidEvent e) {
+            event = reader.readStructured(body == null ? new byte[0] : body);
+            valid = LifecycleEvents.read(event, clock.today());
+        } catch (InvalidRecord | LifecycleEvents.InvalidEvent e) {
             throw ProblemException.badRequest(e.getMessage());
         }
         URI source;
@@ -81,17 +84,10 @@ public class LifecycleEventResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("« source » doit être une référence d'URI.");
         }
-        ZonedDateTime time = ZonedDateTime.now(clock.clock());
-        if (event.path("time").isTextual()) {
-            try {
-                time = OffsetDateTime.parse(event.path("time").asText()).toZonedDateTime();
-            } catch (DateTimeParseException e) {
-                throw ProblemException.badRequest("« time » doit être un horodatage RFC 3339.");
-            }
-        }
+        ZonedDateTime time = event.time() != null ? event.time().toZonedDateTime() : ZonedDateTime.now(clock.clock());
         try {
             CloudEventSender.send(emitter, valid.subjectRef(), valid.id(), valid.type(), source, time,
-                    json.writeValueAsString(event.get("data"))).get(15, TimeUnit.SECONDS);
+                    json.writeValueAsString(event.data())).get(15, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException | JsonProcessingException e) {
             throw new ProblemException(503, "Service Unavailable",
                     "L'événement n'a pas pu être transmis ; réessayez plus tard avec le même id.");

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.assurancemaladie.rgpd.events.EventTypes;
 import fr.assurancemaladie.rgpd.events.RetentionTrigger;
 import fr.assurancemaladie.rgpd.events.SubjectRefs;
+import fr.assurancemaladie.rgpd.support.messaging.IncomingCloudEvent;
+import fr.assurancemaladie.rgpd.support.text.Excerpt;
+import fr.assurancemaladie.rgpd.support.text.TextHygiene;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -47,7 +50,7 @@ public final class LifecycleEvents {
                     + "avec des caractères de contrôle.");
         }
         if (type == null || !EventTypes.isKnownLifecycleType(type)) {
-            throw new InvalidEvent("Type d'événement inconnu : « " + type + " » (attendu : " + EventTypes.LIFECYCLE_PREFIX
+            throw new InvalidEvent("Type d'événement inconnu : « " + Excerpt.of(type) + " » (attendu : " + EventTypes.LIFECYCLE_PREFIX
                     + "<déclencheur>, litigation-opened ou litigation-closed).");
         }
         String trigger = EventTypes.triggerOf(type).map(RetentionTrigger::name).orElse(null);
@@ -80,7 +83,7 @@ public final class LifecycleEvents {
             fiches = new ArrayList<>();
             for (JsonNode n : f) {
                 if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 1 || n.asInt() > 9999) {
-                    throw new InvalidEvent("« ficheNumbers » : numéro de fiche invalide « " + n + " ».");
+                    throw new InvalidEvent("« ficheNumbers » : numéro de fiche invalide « " + Excerpt.of(n.toString()) + " ».");
                 }
                 if (!fiches.contains(n.asInt())) {
                     fiches.add(n.asInt());
@@ -99,28 +102,13 @@ public final class LifecycleEvents {
         return new LifecycleEvent(source, id, type, trigger, subjectRef, occurredOn, caisse, fiches, dossier);
     }
 
-    /** A CloudEvent in JSON structured mode (specversion, id, source, type, data). */
-    public static LifecycleEvent readStructured(JsonNode event, LocalDate today) throws InvalidEvent {
-        if (event == null || !event.isObject()) {
-            throw new InvalidEvent("Le corps doit être un CloudEvent JSON (mode structuré).");
-        }
-        if (!"1.0".equals(event.path("specversion").asText(null))) {
-            throw new InvalidEvent("« specversion » doit valoir \"1.0\".");
-        }
-        JsonNode contentType = event.path("datacontenttype");
-        if (contentType.isTextual() && !contentType.asText().startsWith("application/json")) {
-            throw new InvalidEvent("« datacontenttype » doit être application/json.");
-        }
-        return read(textOrNull(event, "source"), textOrNull(event, "id"), textOrNull(event, "type"),
-                event.get("data"), today);
+    /** The same, from a CloudEvent read off Kafka or an HTTP body ({@code CloudEventReader}). */
+    public static LifecycleEvent read(IncomingCloudEvent event, LocalDate today) throws InvalidEvent {
+        return read(event.source(), event.id(), event.type(), event.data(), today);
     }
 
-    /** The database refuses NUL, and no identifier needs a control character. */
+    /** Identifiers are single lines: no control character (NUL, line feed, ESC…). */
     static boolean hasControl(String s) {
-        return s.chars().anyMatch(Character::isISOControl);
-    }
-
-    private static String textOrNull(JsonNode node, String field) {
-        return node.path(field).isTextual() ? node.path(field).asText() : null;
+        return !TextHygiene.isCleanLine(s);
     }
 }

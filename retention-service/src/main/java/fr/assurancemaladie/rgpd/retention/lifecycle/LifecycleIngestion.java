@@ -1,23 +1,21 @@
 package fr.assurancemaladie.rgpd.retention.lifecycle;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.assurancemaladie.rgpd.retention.time.RetentionClock;
-import fr.assurancemaladie.rgpd.support.messaging.Headers;
+import fr.assurancemaladie.rgpd.support.messaging.CloudEventReader;
+import fr.assurancemaladie.rgpd.support.messaging.DeadLetterQueue;
+import fr.assurancemaladie.rgpd.support.messaging.IncomingCloudEvent;
+import fr.assurancemaladie.rgpd.support.messaging.InvalidRecord;
+import fr.assurancemaladie.rgpd.support.messaging.ResilientConsumer;
 import fr.assurancemaladie.rgpd.support.messaging.Retrying;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -29,22 +27,29 @@ import org.jboss.logging.Logger;
  * a crash anywhere before that means the batch is read again, and the CloudEvent identity makes the second reading
  * change nothing. Records of a person share a partition (key = subjectRef), so they are applied in order.
  *
- * <p>Both CloudEvents modes are read: binary ({@code ce_*} headers, value = data) as the platform produces them, and
- * structured (value = the whole CloudEvent in JSON).
+ * <p>Records are CloudEvents in either content mode ({@code CloudEventReader}). No record can stop the consumer:
+ * whatever cannot be read, or breaks the contract, is dead-lettered with its reason; a value the database refuses
+ * despite the checks sends the batch through one record at a time, so that only that record is dead-lettered.
  */
 @ApplicationScoped
 public class LifecycleIngestion {
 
     private static final Logger LOG = Logger.getLogger(LifecycleIngestion.class);
-
-    @Inject
-    ObjectMapper json;
+    static final String CHANNEL = "lifecycle-events";
+    /** A lifecycle event is a few hundred bytes: anything above this is refused unread. */
+    public static final int MAX_RECORD_BYTES = 64 * 1024;
 
     @Inject
     LifecycleStore store;
 
     @Inject
-    DeadLetters deadLetters;
+    DeadLetterQueue deadLetters;
+
+    @Inject
+    ResilientConsumer consumer;
+
+    @Inject
+    CloudEventReader reader;
 
     @Inject
     RetentionClock clock;
@@ -56,7 +61,6 @@ public class LifecycleIngestion {
     private Counter duplicates;
     private Counter rejected;
     private Counter schedules;
-    private volatile boolean running = true;
 
     @PostConstruct
     void meters() {
@@ -66,64 +70,64 @@ public class LifecycleIngestion {
         schedules = registry.counter("retention.schedules.created");
     }
 
-    @Incoming("lifecycle-events")
+    @Incoming(CHANNEL)
     @Blocking
-    public void onBatch(ConsumerRecords<String, String> records) {
+    public void onBatch(ConsumerRecords<byte[], byte[]> records) {
         LocalDate today = clock.today();
         List<LifecycleEvent> valid = new ArrayList<>(records.count());
-        List<DeadLetters.Rejected> invalid = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : records) {
+        List<ConsumerRecord<byte[], byte[]>> validRecords = new ArrayList<>(records.count());
+        List<DeadLetterQueue.Rejected> invalid = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
             try {
                 valid.add(read(record, today));
-            } catch (LifecycleEvents.InvalidEvent e) {
-                invalid.add(new DeadLetters.Rejected(record, e.getMessage()));
+                validRecords.add(record);
+            } catch (LifecycleEvents.InvalidEvent | InvalidRecord e) {
+                invalid.add(new DeadLetterQueue.Rejected(record, e.getMessage()));
+            } catch (RuntimeException e) {
+                LOG.errorf("Lifecycle record %s-%d@%d could not be read (%s): dead-lettered", record.topic(),
+                        record.partition(), record.offset(), e.getClass().getName());
+                invalid.add(new DeadLetterQueue.Rejected(record, "Enregistrement illisible ("
+                        + e.getClass().getSimpleName() + ")."));
             }
         }
-        LifecycleStore.Outcome outcome = Retrying.untilDone(() -> store.store(valid), () -> running, LOG,
-                valid.size() + " lifecycle events");
-        stored.increment(outcome.events());
-        duplicates.increment(outcome.duplicates());
-        schedules.increment(outcome.schedules());
-        if (!invalid.isEmpty()) {
-            for (DeadLetters.Rejected r : invalid) {
-                LOG.warnf("Lifecycle record %s-%d@%d sent to the dead-letter topic: %s", r.record().topic(),
-                        r.record().partition(), r.record().offset(), r.reason());
+        try {
+            count(storeRetrying(valid));
+        } catch (InvalidRecord refusedByTheDatabase) {
+            // one value the checks let through and the database refuses: find it, one record at a time
+            for (int i = 0; i < valid.size(); i++) {
+                try {
+                    count(storeRetrying(List.of(valid.get(i))));
+                } catch (InvalidRecord e) {
+                    invalid.add(new DeadLetterQueue.Rejected(validRecords.get(i), e.getMessage()));
+                }
             }
-            Retrying.untilDone(() -> deadLetters.send(invalid).get(60, TimeUnit.SECONDS), () -> running, LOG,
-                    invalid.size() + " rejected lifecycle records (dead-letter topic)");
+        }
+        if (!invalid.isEmpty()) {
+            Retrying.untilDone(() -> {
+                deadLetters.send(CHANNEL, invalid);
+                return null;
+            }, consumer.running(), LOG, invalid.size() + " rejected lifecycle records (dead-letter topic)");
             rejected.increment(invalid.size());
         }
     }
 
-    LifecycleEvent read(ConsumerRecord<String, String> record, LocalDate today) throws LifecycleEvents.InvalidEvent {
-        JsonNode value;
-        try {
-            value = record.value() == null ? null : json.readTree(record.value());
-        } catch (JsonProcessingException e) {
-            throw new LifecycleEvents.InvalidEvent("La valeur de l'enregistrement n'est pas du JSON.");
-        }
-        String id = Headers.text(record, "ce_id");
-        LifecycleEvent event;
-        if (id != null) {
-            String specversion = Headers.text(record, "ce_specversion");
-            if (specversion != null && !"1.0".equals(specversion)) {
-                throw new LifecycleEvents.InvalidEvent("Version CloudEvents non prise en charge : " + specversion);
-            }
-            event = LifecycleEvents.read(Headers.text(record, "ce_source"), id, Headers.text(record, "ce_type"), value,
-                    today);
-        } else if (value != null && value.isObject() && value.has("specversion")) {
-            event = LifecycleEvents.readStructured(value, today);
-        } else {
-            throw new LifecycleEvents.InvalidEvent("Pas un CloudEvent : en-têtes ce_id/ce_type absents et valeur "
-                    + "non structurée.");
-        }
-        if (record.key() != null && !record.key().equals(event.subjectRef())) {
+    private LifecycleStore.Outcome storeRetrying(List<LifecycleEvent> events) {
+        return Retrying.untilDone(() -> store.store(events), consumer.running(), LOG,
+                events.size() + " lifecycle events");
+    }
+
+    private void count(LifecycleStore.Outcome outcome) {
+        stored.increment(outcome.events());
+        duplicates.increment(outcome.duplicates());
+        schedules.increment(outcome.schedules());
+    }
+
+    LifecycleEvent read(ConsumerRecord<byte[], byte[]> record, LocalDate today) throws LifecycleEvents.InvalidEvent {
+        IncomingCloudEvent cloudEvent = reader.read(record, MAX_RECORD_BYTES);
+        LifecycleEvent event = LifecycleEvents.read(cloudEvent, today);
+        if (cloudEvent.key() != null && !cloudEvent.key().equals(event.subjectRef())) {
             throw new LifecycleEvents.InvalidEvent("La clé de l'enregistrement doit être le subjectRef des données.");
         }
         return event;
-    }
-
-    void stopRetrying(@Observes ShutdownEvent event) {
-        running = false;
     }
 }

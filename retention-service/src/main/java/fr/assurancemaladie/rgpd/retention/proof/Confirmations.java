@@ -1,18 +1,18 @@
 package fr.assurancemaladie.rgpd.retention.proof;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.assurancemaladie.rgpd.events.EventTypes;
 import fr.assurancemaladie.rgpd.support.messaging.InvalidRecord;
-import fr.assurancemaladie.rgpd.support.messaging.Headers;
-import fr.assurancemaladie.rgpd.support.messaging.Retrying;
+import fr.assurancemaladie.rgpd.events.SubjectRefs;
+import fr.assurancemaladie.rgpd.support.messaging.IncomingCloudEvent;
+import fr.assurancemaladie.rgpd.support.messaging.ResilientConsumer;
+import fr.assurancemaladie.rgpd.support.text.Excerpt;
+import fr.assurancemaladie.rgpd.support.text.TextHygiene;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
@@ -28,17 +28,16 @@ import org.jboss.logging.Logger;
  * person, is rejected to {@code retention.deletion-confirmations.dlq}.
  */
 @ApplicationScoped
-public class Confirmations {
+public class Confirmations implements ResilientConsumer.Handler<Confirmations.Confirmation> {
 
     private static final Logger LOG = Logger.getLogger(Confirmations.class);
-
-    @Inject
-    ObjectMapper json;
+    static final int MAX_RECORD_BYTES = 64 * 1024;
 
     @Inject
     MeterRegistry registry;
 
-    private volatile boolean running = true;
+    @Inject
+    ResilientConsumer consumer;
 
     record Confirmation(UUID scheduleId, String subjectRef, Instant confirmedAt, String system, String eventId) {
     }
@@ -52,40 +51,41 @@ public class Confirmations {
 
     @Incoming("deletion-confirmations")
     @Blocking
-    public void onRecord(ConsumerRecord<String, String> record) {
-        Confirmation c = parse(record);
-        boolean recorded = Retrying.untilDone(() -> QuarkusTransaction.requiringNew().call(() -> prove(c)),
-                () -> running, LOG, "Confirmation of schedule " + c.scheduleId());
-        if (recorded) {
-            registry.counter("retention.deletion.confirmations").increment();
+    public void onRecord(ConsumerRecord<byte[], byte[]> record) {
+        consumer.consume("deletion-confirmations", record, MAX_RECORD_BYTES, this);
+    }
+
+    @Override
+    public Confirmation read(IncomingCloudEvent event) {
+        String id = event.id();
+        if (!EventTypes.DELETION_CONFIRMED.equals(event.type())) {
+            throw new Rejected("Type attendu : " + EventTypes.DELETION_CONFIRMED + ", reçu « "
+                    + Excerpt.of(event.type()) + " ».");
+        }
+        if (id.length() > 255) {
+            throw new Rejected("L'attribut « id » ne doit pas dépasser 255 caractères.");
+        }
+        JsonNode data = event.dataObject();
+        String system = data.path("system").isTextual() ? data.path("system").asText() : "";
+        if (system.isBlank() || system.length() > 255 || !TextHygiene.isCleanLine(system)) {
+            throw new Rejected("« system » est requis (255 caractères au plus, sans caractère de contrôle).");
+        }
+        String subjectRef = data.path("subjectRef").isTextual() ? data.path("subjectRef").asText() : "";
+        if (!SubjectRefs.isWellFormed(subjectRef)) {
+            throw new Rejected("« subjectRef » doit être un pseudonyme de 64 caractères hexadécimaux minuscules.");
+        }
+        try {
+            return new Confirmation(UUID.fromString(data.path("scheduleId").asText()), subjectRef,
+                    Instant.parse(data.path("confirmedAt").asText()), system, id);
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            throw new Rejected("« scheduleId » (UUID) et « confirmedAt » (instant ISO-8601) sont requis.");
         }
     }
 
-    Confirmation parse(ConsumerRecord<String, String> record) {
-        String type = Headers.text(record, "ce_type");
-        String id = Headers.text(record, "ce_id");
-        if (!EventTypes.DELETION_CONFIRMED.equals(type) || id == null || id.length() > 255
-                || id.chars().anyMatch(Character::isISOControl)) {
-            throw new Rejected("Expected a CloudEvent of type " + EventTypes.DELETION_CONFIRMED + ", got " + type);
-        }
-        JsonNode data;
-        try {
-            data = json.readTree(record.value() == null ? "" : record.value());
-        } catch (Exception e) {
-            throw new Rejected("Payload is not JSON");
-        }
-        if (data == null || !data.isObject()) {
-            throw new Rejected("Payload is not a JSON object");
-        }
-        try {
-            String system = data.path("system").asText("");
-            if (system.isBlank() || system.length() > 255 || system.chars().anyMatch(Character::isISOControl)) {
-                throw new Rejected("system is required (at most 255 characters)");
-            }
-            return new Confirmation(UUID.fromString(data.path("scheduleId").asText()),
-                    data.path("subjectRef").asText(""), Instant.parse(data.path("confirmedAt").asText()), system, id);
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
-            throw e instanceof Rejected r ? r : new Rejected("scheduleId (UUID) and confirmedAt (instant) are required");
+    @Override
+    public void apply(Confirmation c) {
+        if (QuarkusTransaction.requiringNew().call(() -> prove(c))) {
+            registry.counter("retention.deletion.confirmations").increment();
         }
     }
 
@@ -95,11 +95,11 @@ public class Confirmations {
         List<Object[]> rows = Panache.getEntityManager().createNativeQuery("select status, subject_ref from schedule "
                 + "where id = :id for update").setParameter("id", c.scheduleId()).getResultList();
         if (rows.isEmpty()) {
-            throw new Rejected("No schedule " + c.scheduleId());
+            throw new Rejected("Aucune planification " + c.scheduleId() + " : cette confirmation ne répond à aucun ordre.");
         }
         String status = (String) rows.get(0)[0];
         if (!c.subjectRef().equals(rows.get(0)[1])) {
-            throw new Rejected("subjectRef does not match the order of schedule " + c.scheduleId());
+            throw new Rejected("Le « subjectRef » ne correspond pas à l'ordre de la planification " + c.scheduleId() + ".");
         }
         if ("CONFIRMED".equals(status)) {
             return false;
@@ -131,7 +131,4 @@ public class Confirmations {
         return true;
     }
 
-    void stopRetrying(@Observes ShutdownEvent event) {
-        running = false;
-    }
 }

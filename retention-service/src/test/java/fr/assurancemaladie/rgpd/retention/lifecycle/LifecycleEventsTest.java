@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.assurancemaladie.rgpd.support.messaging.CloudEventReader;
+import fr.assurancemaladie.rgpd.support.messaging.InvalidRecord;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -73,18 +76,22 @@ class LifecycleEventsTest {
 
     @Test
     void theStructuredModeCarriesTheSameContract() throws Exception {
-        LifecycleEvent e = LifecycleEvents.readStructured(data("""
+        CloudEventReader reader = new CloudEventReader(JSON);
+        LifecycleEvent e = LifecycleEvents.read(reader.readStructured("""
                 {"specversion": "1.0", "id": "x-1", "source": "urn:sys:death-registry", "type": "%s",
                  "datacontenttype": "application/json",
                  "data": {"subjectRef": "%s", "occurredOn": "2026-02-01", "caisseCode": "CGSS-971"}}
-                """.formatted("fr.assurancemaladie.lifecycle.death", SUBJECT)), TODAY);
+                """.formatted("fr.assurancemaladie.lifecycle.death", SUBJECT).getBytes(StandardCharsets.UTF_8)), TODAY);
         assertEquals("DEATH", e.trigger());
         assertEquals("urn:sys:death-registry", e.source());
-        assertThrows(LifecycleEvents.InvalidEvent.class, () -> LifecycleEvents.readStructured(data("""
+        InvalidRecord version = assertThrows(InvalidRecord.class, () -> reader.readStructured("""
                 {"specversion": "0.3", "id": "x-1", "source": "s", "type": "%s", "data": {}}
-                """.formatted(RIGHTS_END)), TODAY));
-        assertThrows(LifecycleEvents.InvalidEvent.class, () -> LifecycleEvents.readStructured(data("""
-                {"specversion": "1.0", "source": "s", "type": "%s", "data": {}}""".formatted(RIGHTS_END)), TODAY));
+                """.formatted(RIGHTS_END).getBytes(StandardCharsets.UTF_8)));
+        assertTrue(version.getMessage().contains("0.3"), version.getMessage());
+        InvalidRecord noId = assertThrows(InvalidRecord.class, () -> reader.readStructured("""
+                {"specversion": "1.0", "source": "s", "type": "%s", "data": {}}""".formatted(RIGHTS_END)
+                .getBytes(StandardCharsets.UTF_8)));
+        assertTrue(noId.getMessage().contains("« id »"), noId.getMessage());
     }
 
     static void assertRejected(String reasonContains, String type, String data) {

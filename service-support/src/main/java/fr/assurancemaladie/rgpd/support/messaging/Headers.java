@@ -10,9 +10,9 @@ public final class Headers {
     private Headers() {
     }
 
-    /** The last value of header {@code name} in UTF-8, or null. */
+    /** The last value of header {@code name} in UTF-8, or null (absent, or a header without value). */
     public static String text(ConsumerRecord<?, ?> record, String name) {
         Header h = record.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 }

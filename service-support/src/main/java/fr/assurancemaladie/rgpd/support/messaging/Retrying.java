@@ -1,14 +1,19 @@
 package fr.assurancemaladie.rgpd.support.messaging;
 
+import fr.assurancemaladie.rgpd.support.text.Excerpt;
+import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
 /**
- * What a consumer does with a valid record it cannot store yet (database restarting, pool exhausted): try again with
- * a capped exponential back-off, holding the partition, so that nothing is skipped. When the service is stopping the
- * failure is rethrown: the record is not acknowledged and is read again at the next start. An {@link InvalidRecord}
- * is rethrown at once: no retry fixes a record that breaks the contract.
+ * What a consumer does with a valid record it cannot store yet (database restarting, pool exhausted, broker down):
+ * try again with a capped exponential back-off, holding the partition, so that nothing is skipped. When the service
+ * is stopping the failure is rethrown: the record is not acknowledged and is read again at the next start.
+ *
+ * <p>What no retry can fix is rethrown at once as an {@link InvalidRecord}, for the dead-letter topic: a record that
+ * breaks the contract, and a value the database refuses as data (SQLSTATE class 22: a number out of range, a
+ * character the encoding refuses…) — a check the consumer missed must cost one record, never the partition.
  */
 public final class Retrying {
 
@@ -26,11 +31,16 @@ public final class Retrying {
             } catch (InvalidRecord e) {
                 throw e;
             } catch (Exception e) {
+                String dataError = dataExceptionState(e);
+                if (dataError != null) {
+                    throw new InvalidRecord("La base de données refuse une valeur de l'enregistrement (SQLSTATE "
+                            + dataError + ").");
+                }
                 if (!running.getAsBoolean()) {
                     throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
                 }
                 log.warnf("%s not stored yet (%s: %s); retrying in %d ms", what, e.getClass().getSimpleName(),
-                        e.getMessage(), backoff);
+                        Excerpt.of(String.valueOf(e.getMessage()), 200), backoff);
                 try {
                     Thread.sleep(backoff);
                 } catch (InterruptedException ie) {
@@ -40,5 +50,15 @@ public final class Retrying {
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
             }
         }
+    }
+
+    /** The SQLSTATE of a data exception (class 22) in the cause chain, or null. */
+    static String dataExceptionState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 }
