@@ -28,13 +28,14 @@ public final class LocalRun {
     /** What a client of the running stack needs to find it (written at start, read by --demo). */
     static final String STACK_FILE = "stack.properties";
 
-    record Service(String name, String database, int port) {
+    /** A service, its database, its API port and its management port (health, metrics). */
+    record Service(String name, String database, int port, int managementPort) {
     }
 
     static final List<Service> SERVICES = List.of(
-            new Service("register-service", "register", 8081),
-            new Service("rights-service", "rights", 8082),
-            new Service("retention-service", "retention", 8083));
+            new Service("register-service", "register", 8081, 9081),
+            new Service("rights-service", "rights", 8082, 9082),
+            new Service("retention-service", "retention", 8083, 9083));
 
     private final Path root;
     private final Path data;
@@ -92,6 +93,7 @@ public final class LocalRun {
         requireFree(KEYCLOAK_PORT, "Keycloak (the token issuer is http://127.0.0.1:" + KEYCLOAK_PORT + "/realms/rgpd)");
         for (Service s : SERVICES) {
             requireFree(s.port(), s.name());
+            requireFree(s.managementPort(), s.name() + " (management: health, metrics)");
         }
         step("Keycloak " + StackSettings.keycloakVersion() + " on 127.0.0.1:" + KEYCLOAK_PORT
                 + " (first start builds Keycloak: about a minute)");
@@ -150,7 +152,7 @@ public final class LocalRun {
             // the demo sweeps "as of" a later day; never in production
             config.put("rgpd.retention.sweep.allow-as-of", "true");
         }
-        return ServiceProcess.start(root.resolve(s.name()), s.name(), s.port(), config,
+        return ServiceProcess.start(root.resolve(s.name()), s.name(), s.port(), s.managementPort(), config,
                 data.resolve("logs/" + s.name() + ".log"));
     }
 
@@ -221,6 +223,7 @@ public final class LocalRun {
                  register-service   http://127.0.0.1:8081/q/swagger-ui
                  rights-service     http://127.0.0.1:8082/q/swagger-ui
                  retention-service  http://127.0.0.1:8083/q/swagger-ui
+                 Health, metrics    http://127.0.0.1:9081/q/health  (9082, 9083: management interfaces)
                  Keycloak           http://127.0.0.1:%d  (realm rgpd; console: admin / admin)
                  PostgreSQL         127.0.0.1:%d  user postgres, databases register, rights, retention
                  Kafka              %s

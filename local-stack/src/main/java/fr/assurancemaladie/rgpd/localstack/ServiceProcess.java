@@ -23,14 +23,16 @@ public final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> config;
     private final Path log;
     private final int port;
+    private final int managementPort;
     private Process process;
 
-    private ServiceProcess(String name, Path jar, Map<String, String> config, Path log, int port) {
+    private ServiceProcess(String name, Path jar, Map<String, String> config, Path log, int port, int managementPort) {
         this.name = name;
         this.jar = jar;
         this.config = config;
         this.log = log;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /**
@@ -38,17 +40,21 @@ public final class ServiceProcess implements AutoCloseable {
      * @param config    Quarkus/MicroProfile properties ({@code quarkus.datasource.jdbc.url=…})
      */
     public static ServiceProcess start(Path moduleDir, String name, Map<String, String> config) throws IOException {
-        return start(moduleDir, name, Ports.free(), config, moduleDir.resolve("target/" + name + "-process.log"));
+        return start(moduleDir, name, Ports.free(), Ports.free(), config,
+                moduleDir.resolve("target/" + name + "-process.log"));
     }
 
-    /** The same on a chosen port, logging to a chosen file (appended to). */
-    public static ServiceProcess start(Path moduleDir, String name, int port, Map<String, String> config, Path log)
-            throws IOException {
+    /**
+     * The same on chosen ports (the API, and the management interface: health and metrics), logging to a chosen file
+     * (appended to).
+     */
+    public static ServiceProcess start(Path moduleDir, String name, int port, int managementPort,
+            Map<String, String> config, Path log) throws IOException {
         Path jar = moduleDir.resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the module first (./mvnw install -DskipTests)");
         }
-        ServiceProcess p = new ServiceProcess(name, jar, config, log, port);
+        ServiceProcess p = new ServiceProcess(name, jar, config, log, port, managementPort);
         p.launch();
         return p;
     }
@@ -63,6 +69,7 @@ public final class ServiceProcess implements AutoCloseable {
             command.addAll(List.of(extra.strip().split("\\s+")));
         }
         command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.management.port=" + managementPort);
         config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toString());
@@ -78,6 +85,15 @@ public final class ServiceProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+    /** A path on the management interface ({@code /q/health/ready}, {@code /q/metrics}). */
+    public URI managementUri(String path) {
+        return URI.create("http://127.0.0.1:" + managementPort + path);
+    }
+
+    public int managementPort() {
+        return managementPort;
+    }
+
     public Path log() {
         return log;
     }
@@ -86,9 +102,9 @@ public final class ServiceProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
-    /** Waits for {@code /q/health/ready} to answer 200. */
+    /** Waits for {@code /q/health/ready} (management interface) to answer 200. */
     public ServiceProcess awaitReady(Duration timeout) throws IOException {
-        HttpWait.untilOk(uri("/q/health/ready"), process, timeout, name, log);
+        HttpWait.untilOk(managementUri("/q/health/ready"), process, timeout, name, log);
         return this;
     }
 

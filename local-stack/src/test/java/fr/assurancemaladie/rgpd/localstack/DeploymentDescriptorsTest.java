@@ -85,6 +85,10 @@ class DeploymentDescriptorsTest {
             JsonNode container = pod.at("/containers/0");
             assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText(), service);
             assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText(), service);
+            for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+                assertEquals("management", container.at("/" + probe + "/httpGet/port").asText(),
+                        service + " " + probe + " is on the management interface, not the public port");
+            }
             assertTrue(pod.at("/securityContext/runAsNonRoot").asBoolean()
                     || container.at("/securityContext/runAsNonRoot").asBoolean(), service + " runs as non-root");
             assertFalse(container.at("/resources/limits/memory").isMissingNode(), service + " has limits");

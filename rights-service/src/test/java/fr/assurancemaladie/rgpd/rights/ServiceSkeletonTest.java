@@ -17,6 +17,7 @@ import fr.assurancemaladie.rgpd.localstack.testing.TestTokens;
 import fr.assurancemaladie.rgpd.projection.ProjectedFiche;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -122,14 +123,24 @@ class ServiceSkeletonTest {
                 .body("hasNir", equalTo(false));
     }
 
+    @TestHTTPResource(value = "health/ready", management = true)
+    java.net.URL ready;
+
+    @TestHTTPResource(value = "metrics", management = true)
+    java.net.URL metrics;
+
     @Test
-    void operationalEndpointsAnswer() {
-        given().when().get("/q/health/ready").then()
+    void operationalEndpointsAnswerOnTheManagementInterfaceOnly() {
+        given().when().get(ready).then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Database")))
                 .body("checks.name", hasItem(containsString("Kafka")));
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
+        given().when().get(metrics).then().statusCode(200).body(containsString("jvm_"));
+        // the public port: the API documents, never health details nor metrics
         given().when().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/register-projection"));
+        given().when().get("/q/health/ready").then().statusCode(404);
+        given().when().get("/q/health").then().statusCode(404);
+        given().when().get("/q/metrics").then().statusCode(404);
     }
 }

@@ -1,5 +1,6 @@
 package fr.assurancemaladie.rgpd.register.export;
 
+import fr.assurancemaladie.rgpd.support.text.Excerpt;
 import fr.assurancemaladie.rgpd.register.fiche.Fiche;
 import fr.assurancemaladie.rgpd.register.fiche.FicheCodec;
 import fr.assurancemaladie.rgpd.register.fiche.FicheService;
@@ -47,7 +48,7 @@ public class ExportResource {
             case "csv" -> file(RegisterExport.csv(published), "text/csv; charset=UTF-8", name + ".csv");
             case "md", "markdown" -> file(RegisterExport.markdown(published, today), "text/markdown; charset=UTF-8", name + ".md");
             case "html" -> Response.ok(RegisterExport.html(published, today), "text/html; charset=UTF-8").build();
-            default -> throw ProblemException.badRequest("Format d'export inconnu : « " + format + " » (json, csv, md ou html).");
+            default -> throw ProblemException.badRequest("Format d'export inconnu : « " + Excerpt.of(format) + " » (json, csv, md ou html).");
         };
     }
 

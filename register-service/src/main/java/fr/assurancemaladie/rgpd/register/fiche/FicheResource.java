@@ -1,5 +1,6 @@
 package fr.assurancemaladie.rgpd.register.fiche;
 
+import fr.assurancemaladie.rgpd.support.text.Excerpt;
 import fr.assurancemaladie.rgpd.events.RetentionTrigger;
 import fr.assurancemaladie.rgpd.register.fiche.FicheService.Outcome;
 import fr.assurancemaladie.rgpd.register.fiche.FicheService.Written;
@@ -103,7 +104,7 @@ public class FicheResource {
                 requireEditor();
                 yield FicheVersion.Status.DRAFT;
             }
-            default -> throw ProblemException.badRequest("Statut inconnu : « " + status + " » (PUBLISHED ou DRAFT).");
+            default -> throw ProblemException.badRequest("Statut inconnu : « " + Excerpt.of(status) + " » (PUBLISHED ou DRAFT).");
         };
         if (page < 0 || size < 1 || size > 100) {
             throw ProblemException.badRequest("Pagination invalide : page ≥ 0 et 1 ≤ size ≤ 100.");
@@ -114,7 +115,7 @@ public class FicheResource {
             if (right == null || applies == null) {
                 throw ProblemException.badRequest("Les filtres « right » et « applies » s'emploient ensemble.");
             }
-            r = Right.fromField(right).orElseThrow(() -> ProblemException.badRequest("Droit inconnu : « " + right
+            r = Right.fromField(right).orElseThrow(() -> ProblemException.badRequest("Droit inconnu : « " + Excerpt.of(right)
                     + " » (access, rectification, erasure, limitation, objection, portability)."));
             if (!applies.equalsIgnoreCase("true") && !applies.equalsIgnoreCase("false")) {
                 throw ProblemException.badRequest("« applies » vaut true ou false.");
@@ -122,17 +123,17 @@ public class FicheResource {
             a = Boolean.parseBoolean(applies.toLowerCase(Locale.ROOT));
         }
         RetentionTrigger t = trigger == null ? null : RetentionTrigger.fromCode(trigger.toUpperCase(Locale.ROOT))
-                .orElseThrow(() -> ProblemException.badRequest("Événement déclencheur inconnu : « " + trigger + " » ("
+                .orElseThrow(() -> ProblemException.badRequest("Événement déclencheur inconnu : « " + Excerpt.of(trigger) + " » ("
                         + String.join(", ", Arrays.stream(RetentionTrigger.values()).map(Enum::name).toList()) + ")."));
         String article = null;
         if (gdprArticle != null) {
             article = LegalBasis.articleOf("article " + gdprArticle).orElseThrow(() -> ProblemException.badRequest(
-                    "Référence RGPD invalide : « " + gdprArticle + " » (ex. 6-1-e)."));
+                    "Référence RGPD invalide : « " + Excerpt.of(gdprArticle) + " » (ex. 6-1-e)."));
         }
         String code = null;
         if (domain != null) {
             if (!domain.matches("\\d{1,2}")) {
-                throw ProblemException.badRequest("Code de domaine invalide : « " + domain + " » (ex. 01).");
+                throw ProblemException.badRequest("Code de domaine invalide : « " + Excerpt.of(domain) + " » (ex. 01).");
             }
             code = domain.length() == 1 ? "0" + domain : domain;
         }
@@ -324,7 +325,7 @@ public class FicheResource {
         try {
             return Integer.parseInt(version);
         } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("En-tête If-Match invalide : « " + ifMatch + " » (attendu : \"" + number + "-version\").");
+            throw ProblemException.badRequest("En-tête If-Match invalide : « " + Excerpt.of(ifMatch) + " » (attendu : \"" + number + "-version\").");
         }
     }
 

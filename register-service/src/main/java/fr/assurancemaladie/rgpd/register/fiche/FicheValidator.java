@@ -1,5 +1,6 @@
 package fr.assurancemaladie.rgpd.register.fiche;
 
+import fr.assurancemaladie.rgpd.support.text.TextHygiene;
 import fr.assurancemaladie.rgpd.register.retention.RetentionRule;
 import fr.assurancemaladie.rgpd.register.retention.RuleStatus;
 import java.time.Period;
@@ -38,9 +39,11 @@ public final class FicheValidator {
         if (f.retentionRules().size() > MAX_ITEMS || f.legalBases().size() > MAX_ITEMS) {
             v.add(new Violation("retentionRules", "Une liste ne doit pas dépasser " + MAX_ITEMS + " éléments."));
         }
-        for (String text : new String[] {f.title(), f.domain(), f.objectionExclusionReason()}) {
-            if (text != null && text.indexOf('\u0000') >= 0) {
-                v.add(new Violation("title", "Caractère nul interdit."));
+        String[] names = {"title", "domain", "objectionExclusionReason"};
+        String[] texts = {f.title(), f.domain(), f.objectionExclusionReason()};
+        for (int i = 0; i < texts.length; i++) {
+            if (!TextHygiene.isCleanText(texts[i])) {
+                v.add(new Violation(names[i], TextHygiene.refusal("Le texte", texts[i], true)));
             }
         }
         items(v, "purposeDetails", f.purposeDetails());
@@ -71,8 +74,11 @@ public final class FicheValidator {
             v.add(new Violation(path + ".text", "Le texte de la règle de conservation est obligatoire."));
             return;
         }
-        if (r.text().indexOf('\u0000') >= 0 || (r.scope() != null && r.scope().indexOf('\u0000') >= 0)) {
-            v.add(new Violation(path + ".text", "Caractère nul interdit."));
+        if (!TextHygiene.isCleanText(r.text())) {
+            v.add(new Violation(path + ".text", TextHygiene.refusal("Le texte", r.text(), true)));
+        }
+        if (!TextHygiene.isCleanText(r.scope())) {
+            v.add(new Violation(path + ".scope", TextHygiene.refusal("La portée", r.scope(), true)));
         }
         if (r.text().length() > MAX_ITEM) {
             v.add(new Violation(path + ".text", "Le texte ne doit pas dépasser " + MAX_ITEM + " caractères."));
@@ -111,8 +117,8 @@ public final class FicheValidator {
                 v.add(new Violation(field + "[" + i + "]", "Un élément de liste ne peut pas être vide."));
             } else if (item.length() > MAX_ITEM) {
                 v.add(new Violation(field + "[" + i + "]", "Un élément ne doit pas dépasser " + MAX_ITEM + " caractères."));
-            } else if (item.indexOf('\u0000') >= 0) {
-                v.add(new Violation(field + "[" + i + "]", "Caractère nul interdit."));
+            } else if (!TextHygiene.isCleanText(item)) {
+                v.add(new Violation(field + "[" + i + "]", TextHygiene.refusal("L'élément", item, true)));
             }
         }
     }

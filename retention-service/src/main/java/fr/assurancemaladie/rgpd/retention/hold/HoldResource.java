@@ -1,5 +1,7 @@
 package fr.assurancemaladie.rgpd.retention.hold;
 
+import fr.assurancemaladie.rgpd.support.text.Excerpt;
+import fr.assurancemaladie.rgpd.support.text.TextHygiene;
 import fr.assurancemaladie.rgpd.retention.access.Caller;
 import fr.assurancemaladie.rgpd.retention.time.RetentionClock;
 import fr.assurancemaladie.rgpd.support.paging.Cursor;
@@ -108,7 +110,7 @@ public class HoldResource {
             try {
                 p.and("kind", Hold.Kind.valueOf(kind.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("Type de gel inconnu : « " + kind + " ».");
+                throw ProblemException.badRequest("Type de gel inconnu : « " + Excerpt.of(kind) + " ».");
             }
             q.append(" and kind = :kind");
         }
@@ -224,8 +226,11 @@ public class HoldResource {
             throw ProblemException.badRequest("Un motif (« reason ») est requis.");
         }
         String r = reason.strip();
-        if (r.length() > 2000 || r.chars().anyMatch(ch -> Character.isISOControl(ch) && ch != '\n' && ch != '\t')) {
-            throw ProblemException.badRequest("Motif trop long (2 000 caractères au plus) ou caractères de contrôle.");
+        if (r.length() > 2000) {
+            throw ProblemException.badRequest("Motif trop long (2 000 caractères au plus).");
+        }
+        if (!TextHygiene.isCleanText(r)) {
+            throw ProblemException.badRequest(TextHygiene.refusal("Le motif", r, true));
         }
         return r;
     }

@@ -1,5 +1,6 @@
 package fr.assurancemaladie.rgpd.retention.schedule;
 
+import fr.assurancemaladie.rgpd.support.text.Excerpt;
 import fr.assurancemaladie.rgpd.retention.access.Caller;
 import fr.assurancemaladie.rgpd.retention.access.Filter;
 import fr.assurancemaladie.rgpd.retention.hold.HoldCoverage;
@@ -143,7 +144,7 @@ public class ScheduleResource {
     static String status(String value) {
         String st = value.strip().toUpperCase(Locale.ROOT);
         if (!STATUSES.contains(st)) {
-            throw ProblemException.badRequest("Statut inconnu : « " + value + " » (" + String.join(", ",
+            throw ProblemException.badRequest("Statut inconnu : « " + Excerpt.of(value) + " » (" + String.join(", ",
                     STATUSES.stream().sorted().toList()) + ").");
         }
         return st;

@@ -1,5 +1,6 @@
 package fr.assurancemaladie.rgpd.rights.caisse;
 
+import fr.assurancemaladie.rgpd.support.text.Excerpt;
 import fr.assurancemaladie.rgpd.support.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
@@ -107,7 +108,7 @@ public class CaisseResource {
     private static Caisse find(String code) {
         Caisse c = code == null ? null : Caisse.findById(code.toUpperCase(Locale.ROOT));
         if (c == null) {
-            throw ProblemException.notFound("Aucune caisse ne porte le code « " + code + " ».");
+            throw ProblemException.notFound("Aucune caisse ne porte le code « " + Excerpt.of(code) + " ».");
         }
         return c;
     }

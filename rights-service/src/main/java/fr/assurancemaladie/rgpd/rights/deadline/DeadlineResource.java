@@ -1,5 +1,6 @@
 package fr.assurancemaladie.rgpd.rights.deadline;
 
+import fr.assurancemaladie.rgpd.support.text.Excerpt;
 import fr.assurancemaladie.rgpd.support.problem.ProblemException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.DefaultValue;
@@ -44,13 +45,13 @@ public class DeadlineResource {
         try {
             received = LocalDate.parse(receivedOn.strip());
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("Date de réception invalide : « " + receivedOn + " » (format AAAA-MM-JJ).");
+            throw ProblemException.badRequest("Date de réception invalide : « " + Excerpt.of(receivedOn) + " » (format AAAA-MM-JJ).");
         }
         if (received.getYear() < 2000 || received.getYear() > 2100) {
             throw ProblemException.badRequest("Date de réception hors des années 2000 à 2100.");
         }
         Departement d = Departement.parse(departement).orElseThrow(() -> ProblemException.badRequest(
-                "Département inconnu : « " + departement + " » (01 à 95, 2A, 2B, 971 à 974, 976)."));
+                "Département inconnu : « " + Excerpt.of(departement) + " » (01 à 95, 2A, 2B, 971 à 974, 976)."));
         int m = switch (months.strip()) {
             case "1" -> DeadlineCalculator.ONE_MONTH;
             case "3" -> DeadlineCalculator.EXTENDED;

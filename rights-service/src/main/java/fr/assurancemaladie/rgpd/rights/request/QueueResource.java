@@ -1,5 +1,6 @@
 package fr.assurancemaladie.rgpd.rights.request;
 
+import fr.assurancemaladie.rgpd.support.text.Excerpt;
 import fr.assurancemaladie.rgpd.rights.audit.AuditEntry;
 import fr.assurancemaladie.rgpd.rights.request.RequestViews.QueueCounts;
 import fr.assurancemaladie.rgpd.rights.request.RequestViews.QueueItem;
@@ -75,7 +76,7 @@ public class QueueResource {
             try {
                 params.put("status", Status.valueOf(status.strip().toUpperCase(Locale.ROOT)).name());
             } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("Statut inconnu : « " + status + " » (ou ALL).");
+                throw ProblemException.badRequest("Statut inconnu : « " + Excerpt.of(status) + " » (ou ALL).");
             }
             where.append(" and r.status = :status");
         }
@@ -83,7 +84,7 @@ public class QueueResource {
             try {
                 params.put("type", RightsRequest.Type.valueOf(type.strip().toUpperCase(Locale.ROOT)).name());
             } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("Type de demande inconnu : « " + type + " ».");
+                throw ProblemException.badRequest("Type de demande inconnu : « " + Excerpt.of(type) + " ».");
             }
             where.append(" and r.type = :type");
         }

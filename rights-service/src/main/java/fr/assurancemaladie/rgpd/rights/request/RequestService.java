@@ -1,5 +1,7 @@
 package fr.assurancemaladie.rgpd.rights.request;
 
+import fr.assurancemaladie.rgpd.support.text.Excerpt;
+import fr.assurancemaladie.rgpd.support.text.TextHygiene;
 import fr.assurancemaladie.rgpd.events.EventTypes;
 import fr.assurancemaladie.rgpd.events.Nir;
 import fr.assurancemaladie.rgpd.events.RightsEventData;
@@ -140,7 +142,7 @@ public class RequestService {
             scope = RightsRequest.Scope.DOMAIN;
             fiches = register.domain(s.domainCode().strip());
             if (fiches.isEmpty()) {
-                throw ProblemException.badRequest("Le domaine « " + s.domainCode() + " » n'existe pas dans le registre publié.");
+                throw ProblemException.badRequest("Le domaine « " + Excerpt.of(s.domainCode()) + " » n'existe pas dans le registre publié.");
             }
         } else {
             scope = RightsRequest.Scope.ALL;
@@ -328,6 +330,9 @@ public class RequestService {
             if (agent != null && agent.length() > 128) {
                 throw ProblemException.badRequest("Nom d'agent trop long.");
             }
+            if (!TextHygiene.isCleanLine(agent)) {
+                throw ProblemException.badRequest(TextHygiene.refusal("Le nom de l'agent", agent, false));
+            }
             r.assignedTo = agent == null ? caller.username() : agent;
             r.updatedAt = Instant.now();
             AuditEntry.record(caller.username(), caller.role(), r.caisseCode, r.id, "ASSIGN", "à " + r.assignedTo);
@@ -342,14 +347,14 @@ public class RequestService {
         try {
             action = Action.valueOf(actionName);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("Action inconnue : « " + body.action() + " ».");
+            throw ProblemException.badRequest("Action inconnue : « " + Excerpt.of(body.action()) + " ».");
         }
         RefusalGround ground = null;
         if (body.ground() != null) {
             try {
                 ground = RefusalGround.valueOf(body.ground().strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("Motif de refus inconnu : « " + body.ground() + " ».");
+                throw ProblemException.badRequest("Motif de refus inconnu : « " + Excerpt.of(body.ground()) + " ».");
             }
         }
         var caisse = caisses.get(r.caisseCode).orElseThrow();
@@ -505,7 +510,7 @@ public class RequestService {
         try {
             return RightsRequest.Type.valueOf(type.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("Droit inconnu : « " + type + " » (ACCESS, RECTIFICATION, LIMITATION, "
+            throw ProblemException.badRequest("Droit inconnu : « " + Excerpt.of(type) + " » (ACCESS, RECTIFICATION, LIMITATION, "
                     + "OBJECTION, ERASURE ou PORTABILITY).");
         }
     }
@@ -518,7 +523,7 @@ public class RequestService {
         try {
             d = LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("Date de réception invalide : « " + text + " » (AAAA-MM-JJ).");
+            throw ProblemException.badRequest("Date de réception invalide : « " + Excerpt.of(text) + " » (AAAA-MM-JJ).");
         }
         if (d.isAfter(today())) {
             throw ProblemException.badRequest("La date de réception ne peut pas être dans le futur.");
@@ -553,13 +558,10 @@ public class RequestService {
             return;
         }
         if (text.length() > max) {
-            throw ProblemException.badRequest("Le champ « " + field + " » ne doit pas dépasser " + max + " caractères.");
+            throw ProblemException.badRequest("Le champ « " + Excerpt.of(field) + " » ne doit pas dépasser " + max + " caractères.");
         }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
-                throw ProblemException.badRequest("Le champ « " + field + " » contient un caractère de contrôle interdit.");
-            }
+        if (!TextHygiene.isCleanText(text)) {
+            throw ProblemException.badRequest(TextHygiene.refusal("Le champ « " + Excerpt.of(field) + " »", text, true));
         }
     }
 

@@ -32,6 +32,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class KafkaOutageTest {
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "health/ready", management = true)
+    java.net.URL ready;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -89,6 +92,6 @@ class KafkaOutageTest {
             assertEquals(expected, seen, "every event once, in order, for one person");
         }
         // and the service is healthy again
-        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get(ready).then().statusCode(200);
     }
 }

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 
 /** Submitting, reading and working requests, with real tokens, PostgreSQL and Kafka. */
 @QuarkusTest
-class RequestApiTest {
+public class RequestApiTest {
 
     static final String NIR_PARIS = "185057505612388";
     static final String NIR_METZ = "290035746304546";
@@ -55,7 +55,7 @@ class RequestApiTest {
     }
 
     /** Fiches 1, 2 and 37 in the projection, as register.fiches would have carried them. */
-    static void projectTestRegister() {
+    public static void projectTestRegister() {
         QuarkusTransaction.requiringNew().run(() -> {
             project(1, "01", "Gérer les immatriculations et les affiliations", false,
                     "Le droit d'opposition (article 21 du RGPD) ne s'applique pas à ce traitement. Justification donnée par le registre : « Obligation légale ».");

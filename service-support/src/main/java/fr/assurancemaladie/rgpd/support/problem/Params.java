@@ -1,5 +1,7 @@
 package fr.assurancemaladie.rgpd.support.problem;
 
+import fr.assurancemaladie.rgpd.support.text.Excerpt;
+
 /**
  * Query parameters read strictly: JAX-RS answers a malformed {@code int} parameter with 404, the platform answers
  * 400 with a French detail.
@@ -14,7 +16,7 @@ public final class Params {
         try {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException | NullPointerException e) {
-            throw ProblemException.badRequest("« " + name + " » doit être un nombre entier.");
+            throw ProblemException.badRequest("« " + Excerpt.of(name) + " » doit être un nombre entier.");
         }
     }
 
@@ -22,7 +24,7 @@ public final class Params {
     public static int integerBetween(String name, String value, int min, int max) {
         int n = integer(name, value);
         if (n < min || n > max) {
-            throw ProblemException.badRequest("« " + name + " » doit être compris entre " + min + " et " + max + ".");
+            throw ProblemException.badRequest("« " + Excerpt.of(name) + " » doit être compris entre " + min + " et " + max + ".");
         }
         return n;
     }
@@ -50,6 +52,6 @@ public final class Params {
         } catch (java.time.format.DateTimeParseException | NullPointerException e) {
             // below
         }
-        throw ProblemException.badRequest("Date invalide pour " + name + " : « " + value + " » (AAAA-MM-JJ).");
+        throw ProblemException.badRequest("Date invalide pour " + name + " : « " + Excerpt.of(value) + " » (AAAA-MM-JJ).");
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import fr.assurancemaladie.rgpd.events.Nir;
+import fr.assurancemaladie.rgpd.support.text.Excerpt;
+import fr.assurancemaladie.rgpd.support.text.InvalidTextException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -58,7 +60,12 @@ public class ProblemMappers {
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, InvalidFormatException.class})
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         String detail = "Le corps de la requête n'est pas un JSON valide.";
-        if (e instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()) {
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+            detail = "Le corps de la requête répète une clé JSON : chaque clé ne doit figurer qu'une fois.";
+        } else if (e instanceof InvalidTextException text) {
+            detail = text.getPath().isEmpty() ? text.getOriginalMessage()
+                    : "Champ « " + path(text) + " » : " + text.getOriginalMessage();
+        } else if (e instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()) {
             detail = "Valeur invalide pour le champ « " + path(invalid) + " ».";
         } else if (e instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
             detail = "Type inattendu pour le champ « " + path(mismatched) + " ».";
@@ -84,11 +91,32 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        switch (DatabaseFailures.classify(e)) {
+            case UNAVAILABLE -> {
+                LOG.warnf("Database unavailable on %s: %s", path(uri), DatabaseFailures.describe(e));
+                return Response.fromResponse(respond(503, "Service indisponible", "Le service est momentanément "
+                        + "indisponible : rien n'a été enregistré. Réessayez dans quelques instants.", uri, null))
+                        .header(HttpHeaders.RETRY_AFTER, "5").build();
+            }
+            case DATA_REFUSED -> {
+                LOG.warnf("Value refused by the database on %s: %s", path(uri), DatabaseFailures.describe(e));
+                return respond(400, "Requête invalide", "Une valeur de la requête ne peut pas être enregistrée "
+                        + "(caractère ou nombre hors des limites admises).", uri, null);
+            }
+            default -> {
+                // below
+            }
+        }
         // The class only: a message may quote stored values (a constraint violation names the key), and a NIR
         // must never reach the log. The stack trace is kept at debug level.
-        LOG.errorf("Unexpected failure on %s: %s", uri == null ? "?" : uri.getPath(), e.getClass().getName());
+        LOG.errorf("Unexpected failure on %s: %s", path(uri), e.getClass().getName());
         LOG.debug("Unexpected failure", e);
         return respond(500, "Erreur interne", "Une erreur inattendue s'est produite. Réessayez plus tard.", uri, null);
+    }
+
+    /** The request path as it may appear in a log line: short, control characters escaped. */
+    private static String path(UriInfo uri) {
+        return uri == null ? "?" : Excerpt.of(uri.getPath(), 200);
     }
 
     private static String frenchDetail(int status) {
@@ -96,6 +124,7 @@ public class ProblemMappers {
             case 400 -> "Requête invalide.";
             case 404 -> "La ressource demandée n'existe pas.";
             case 405 -> "Méthode non autorisée sur cette ressource.";
+            case 413 -> "Le corps de la requête est trop volumineux.";
             case 406 -> "Format de réponse non disponible.";
             case 415 -> "Type de contenu non pris en charge.";
             default -> status >= 500 ? "Une erreur inattendue s'est produite. Réessayez plus tard." : "Requête refusée.";

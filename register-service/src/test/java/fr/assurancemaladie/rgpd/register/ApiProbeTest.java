@@ -1,0 +1,66 @@
+package fr.assurancemaladie.rgpd.register;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.assurancemaladie.rgpd.localstack.testing.ApiProbe;
+import fr.assurancemaladie.rgpd.localstack.testing.LogCapture;
+import fr.assurancemaladie.rgpd.localstack.testing.TestTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.net.URL;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every operation of this service's OpenAPI document, for every kind of caller, fed bad input in every parameter
+ * and every body field ({@link ApiProbe}): never a 5xx, always a problem+json, never bad input accepted, never a
+ * forged log line. In its own Quarkus boot (its own database), since a few probes are legitimately accepted.
+ */
+@QuarkusTest
+@TestProfile(ApiProbeTest.OwnDatabase.class)
+class ApiProbeTest {
+
+    /** A profile of its own: a fresh database, so the probe's accepted requests touch no other test's data. */
+    public static class OwnDatabase implements QuarkusTestProfile {
+        /** Its seed publishes the register once more: on a topic of its own, not the one other tests count. */
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("mp.messaging.outgoing.fiches-out.topic", "probe.register.fiches");
+        }
+    }
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void badInputOfEveryKindGetsAProblemNeverAServerErrorNorAForgedLogLine() throws Exception {
+        Map<String, String> callers = new LinkedHashMap<>();
+        callers.put("anonymous", null);
+        callers.put("citizen", TestTokens.citizen("citoyen.paris", "185057505612388", "CPAM-75"));
+        callers.put("dpo-national", TestTokens.dpo("dpo.cnam", "CNAM"));
+        callers.put("editor", TestTokens.withRoles("editeur", "register-editor"));
+        callers.put("admin", TestTokens.withRoles("admin", "admin"));
+        String fiche = io.restassured.RestAssured.given().when().get("/api/v1/fiches/83").then().statusCode(200)
+                .extract().asString();
+        ApiProbe probe = new ApiProbe(base.toURI(), callers)
+                .seed("PUT", "/api/v1/fiches/{number}", Map.of("path:number", "83"), fiche)
+                .seed("GET", "/api/v1/fiches/{number}", Map.of("path:number", "83"), null);
+        try (LogCapture logs = new LogCapture()) {
+            ApiProbe.Report report = probe.run();
+            assertEquals(List.of(), report.findings(), report.findings().size() + " findings in "
+                    + report.requests() + " requests");
+            assertTrue(report.requests() > 500, "the probe covered the API: " + report.requests() + " requests");
+            List<LogCapture.Line> forged = logs.lines().stream()
+                    .filter(l -> l.message().contains(ApiProbe.FORGED_LINE)).toList();
+            assertEquals(List.of(), forged, "no input reaches a log line raw");
+            List<LogCapture.Line> errors = logs.lines().stream().filter(l -> l.atLeast(Level.SEVERE)).toList();
+            assertEquals(List.of(), errors, "bad input is the caller's error, never the service's");
+        }
+    }
+}

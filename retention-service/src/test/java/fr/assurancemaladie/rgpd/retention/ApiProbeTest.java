@@ -1,0 +1,63 @@
+package fr.assurancemaladie.rgpd.retention;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.assurancemaladie.rgpd.localstack.testing.ApiProbe;
+import fr.assurancemaladie.rgpd.localstack.testing.LogCapture;
+import fr.assurancemaladie.rgpd.localstack.testing.TestTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.net.URL;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every operation of this service's OpenAPI document, for every kind of caller, fed bad input in every parameter
+ * and every body field ({@link ApiProbe}): never a 5xx, always a problem+json, never bad input accepted, never a
+ * forged log line. In its own Quarkus boot (its own database), since a few probes are legitimately accepted.
+ */
+@QuarkusTest
+@TestProfile(ApiProbeTest.OwnDatabase.class)
+class ApiProbeTest {
+
+    /** A profile of its own: a fresh database, so the probe's accepted requests touch no other test's data. */
+    public static class OwnDatabase implements QuarkusTestProfile {
+    }
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void badInputOfEveryKindGetsAProblemNeverAServerErrorNorAForgedLogLine() throws Exception {
+        Map<String, String> callers = new LinkedHashMap<>();
+        callers.put("anonymous", null);
+        callers.put("dpo", TestTokens.dpo("dpo.paris", "CPAM-75"));
+        callers.put("admin", TestTokens.withRoles("admin", "admin"));
+        callers.put("publisher", TestTokens.withRoles("sih-lifecycle", "lifecycle-publisher"));
+        String subject = "ab".repeat(32);
+        ApiProbe probe = new ApiProbe(base.toURI(), callers)
+                .seed("POST", "/api/v1/holds", Map.of(), "{\"subjectRef\":\"" + subject
+                        + "\",\"reason\":\"Enquête de la CNIL\"}")
+                .seed("POST", "/api/v1/lifecycle-events", Map.of(), "{\"specversion\":\"1.0\",\"id\":\"probe-1\","
+                        + "\"source\":\"urn:probe\",\"type\":\"fr.assurancemaladie.lifecycle.rights-end\","
+                        + "\"datacontenttype\":\"application/json\",\"data\":{\"subjectRef\":\"" + subject
+                        + "\",\"occurredOn\":\"2026-01-15\",\"caisseCode\":\"CPAM-75\",\"ficheNumbers\":[1]}}");
+        try (LogCapture logs = new LogCapture()) {
+            ApiProbe.Report report = probe.run();
+            assertEquals(List.of(), report.findings(), report.findings().size() + " findings in "
+                    + report.requests() + " requests");
+            assertTrue(report.requests() > 500, "the probe covered the API: " + report.requests() + " requests");
+            List<LogCapture.Line> forged = logs.lines().stream()
+                    .filter(l -> l.message().contains(ApiProbe.FORGED_LINE)).toList();
+            assertEquals(List.of(), forged, "no input reaches a log line raw");
+            List<LogCapture.Line> errors = logs.lines().stream().filter(l -> l.atLeast(Level.SEVERE)).toList();
+            assertEquals(List.of(), errors, "bad input is the caller's error, never the service's");
+        }
+    }
+}
