@@ -37,21 +37,31 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      */
     public static EmbeddedPostgresServer start(Path baseDir, Path binaries, int port, boolean persistent)
             throws IOException {
+        return start(baseDir, binaries, port, persistent, persistent);
+    }
+
+    /**
+     * @param durable  fsync and synchronous commits (the local run), or neither (tests)
+     * @param keepData keep the data directory when stopped, so that a server started again on it finds its data (a
+     *                 test that stops PostgreSQL in the middle of its work), or start empty and delete it at stop
+     */
+    public static EmbeddedPostgresServer start(Path baseDir, Path binaries, int port, boolean durable,
+            boolean keepData) throws IOException {
         Path data = baseDir.resolve("data");
         Path work = Files.createDirectories(binaries);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setPort(port)
                 .setDataDirectory(data)
-                .setCleanDataDirectory(!persistent)
+                .setCleanDataDirectory(!keepData)
                 .setOverrideWorkingDirectory(work.toFile())
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 // TCP only: a Unix socket path may not exceed 107 bytes, which a socket under the clone's own
                 // folder soon does (a clone path of about 20 characters was enough to break every test)
                 .setServerConfig("unix_socket_directories", "")
                 .setServerConfig("max_connections", "300")
-                .setServerConfig("fsync", persistent ? "on" : "off")
-                .setServerConfig("synchronous_commit", persistent ? "on" : "off")
-                .setServerConfig("full_page_writes", persistent ? "on" : "off")
+                .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                .setServerConfig("full_page_writes", durable ? "on" : "off")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setRegisterShutdownHook(false) // stopped by its owner, after the processes that use it
                 .start();

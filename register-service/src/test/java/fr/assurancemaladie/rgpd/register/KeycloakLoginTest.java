@@ -64,5 +64,33 @@ class KeycloakLoginTest {
         given().auth().oauth2(token).when().get("/api/v1/me").then()
                 .statusCode(200)
                 .body("roles", hasItem("lifecycle-publisher"));
+        var scope = publisherScope(token);
+        org.junit.jupiter.api.Assertions.assertEquals("urn:assurancemaladie:sih:affiliation", scope.path("source").asText());
+        org.junit.jupiter.api.Assertions.assertEquals("[\"*\"]", scope.path("types").toString());
+    }
+
+    @Test
+    void theLitigationClientMayPublishLitigationsOnly() {
+        String token = given().formParam("grant_type", "client_credentials")
+                .formParam("client_id", "sij-contentieux")
+                .formParam("client_secret", "sij-contentieux-dev-secret")
+                .when().post(TestInfrastructure.keycloak().tokenEndpoint())
+                .then().statusCode(200)
+                .extract().path("access_token");
+        var scope = publisherScope(token);
+        org.junit.jupiter.api.Assertions.assertEquals("urn:assurancemaladie:contentieux", scope.path("source").asText());
+        org.junit.jupiter.api.Assertions.assertEquals("[\"litigation-opened\",\"litigation-closed\"]",
+                scope.path("types").toString());
+        org.junit.jupiter.api.Assertions.assertEquals("[\"*\"]", scope.path("caisses").toString());
+    }
+
+    /** The rgpd_publisher claim the realm puts in a client's access token. */
+    static com.fasterxml.jackson.databind.JsonNode publisherScope(String token) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.util.Base64.getUrlDecoder()
+                    .decode(token.split("\\.")[1])).path("rgpd_publisher");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -39,7 +39,7 @@ class ApiProbeTest {
         callers.put("anonymous", null);
         callers.put("dpo", TestTokens.dpo("dpo.paris", "CPAM-75"));
         callers.put("admin", TestTokens.withRoles("admin", "admin"));
-        callers.put("publisher", TestTokens.withRoles("sih-lifecycle", "lifecycle-publisher"));
+        callers.put("publisher", TestTokens.publisher("sih-lifecycle", "urn:probe", List.of("*"), List.of("*")));
         String subject = "ab".repeat(32);
         ApiProbe probe = new ApiProbe(base.toURI(), callers)
                 .seed("POST", "/api/v1/holds", Map.of(), "{\"subjectRef\":\"" + subject

@@ -69,6 +69,28 @@ final class ProcessHarness {
         return ServiceProcess.start(Path.of(System.getProperty("rgpd.module.dir", ".")), name, config);
     }
 
+    /** Records of {@code topic} the consumer group has not acknowledged yet (end offsets minus committed ones). */
+    long lag(String group, String topic) throws Exception {
+        try (org.apache.kafka.clients.admin.AdminClient admin = org.apache.kafka.clients.admin.AdminClient.create(
+                Map.of("bootstrap.servers", infra.bootstrapServers()))) {
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
+                    new java.util.HashMap<>();
+            for (var p : admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
+                    .partitions()) {
+                latest.put(new org.apache.kafka.common.TopicPartition(topic, p.partition()),
+                        org.apache.kafka.clients.admin.OffsetSpec.latest());
+            }
+            long lag = 0;
+            for (var end : admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).entrySet()) {
+                var c = committed.get(end.getKey());
+                lag += end.getValue().offset() - (c == null ? 0 : c.offset());
+            }
+            return lag;
+        }
+    }
+
     KafkaProducer<String, String> producer() {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers());
@@ -120,6 +142,10 @@ final class ProcessHarness {
         }
     }
 
+    /** One token for a whole run (a system reuses its token until it expires); a run takes minutes at most. */
+    static final String PROCESS_PUBLISHER = TestTokens.publisher("test-process", "urn:test:process",
+            List.of("*"), List.of("*"), java.time.Duration.ofHours(2));
+
     static Future<RecordMetadata> send(KafkaProducer<String, String> producer, String topic, String key, String type,
             String id, String data) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, data);
@@ -127,6 +153,7 @@ final class ProcessHarness {
         record.headers().add("ce_id", id.getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_source", "urn:test:process".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("rgpd-publisher-token", PROCESS_PUBLISHER.getBytes(StandardCharsets.UTF_8));
         return producer.send(record);
     }
 }

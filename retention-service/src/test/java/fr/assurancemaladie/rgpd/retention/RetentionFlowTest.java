@@ -44,7 +44,8 @@ class RetentionFlowTest {
     static final String DPO_PARIS = TestTokens.dpo("dpo.paris", "CPAM-75");
     static final String DPO_METZ = TestTokens.dpo("dpo.metz", "CPAM-57");
     static final String ADMIN = TestTokens.withRoles("admin", "admin");
-    static final String PUBLISHER = TestTokens.withRoles("svc-droits", "lifecycle-publisher");
+    static final String PUBLISHER = TestTokens.publisher("sih-affiliation", "urn:cnam:sys:affiliation",
+            List.of("rights-end", "death"), List.of("*"));
 
     static boolean registerPublished;
 
@@ -263,9 +264,9 @@ class RetentionFlowTest {
         String person = newSubject();
         // the person's rights ended at two caisses (moved from Paris to Marseille)
         sendLifecycle(bootstrap, person, "rights-end", LocalDate.of(2019, 1, 1), List.of(1), null, "p-" + person);
-        TestKafka.sendCloudEvent(bootstrap, Topics.LIFECYCLE_EVENTS, person, EventTypes.LIFECYCLE_PREFIX + "rights-end",
+        sendLifecycle(bootstrap, person, "rights-end",
                 RetentionTestSupport.lifecycleData(person, LocalDate.of(2019, 2, 1), "CPAM-13", List.of(1), null),
-                "m-" + person, "urn:test:lifecycle");
+                "m-" + person);
         awaitCount(ds, 2, "select count(*) from schedule where subject_ref = ?", person);
         given().auth().oauth2(DPO_PARIS).contentType(ContentType.JSON)
                 .body("{\"subjectRef\":\"" + person + "\",\"reason\":\"Réclamation en cours\"}")
@@ -318,12 +319,12 @@ class RetentionFlowTest {
     void reportsCountUpcomingAndOverdueAndListTheRulesNobodyCanExecute() throws Exception {
         String person = newSubject();
         LocalDate soon = LocalDate.now().minusYears(3).plusDays(10);
-        TestKafka.sendCloudEvent(bootstrap, Topics.LIFECYCLE_EVENTS, person,
-                EventTypes.LIFECYCLE_PREFIX + "rights-end", RetentionTestSupport.lifecycleData(person, soon,
-                        "CPAM-13", List.of(1), null));
+        sendLifecycle(bootstrap, person, "rights-end", RetentionTestSupport.lifecycleData(person, soon,
+                "CPAM-13", List.of(1), null), UUID.randomUUID().toString());
         String late = newSubject();
-        TestKafka.sendCloudEvent(bootstrap, Topics.LIFECYCLE_EVENTS, late, EventTypes.LIFECYCLE_PREFIX + "rights-end",
-                RetentionTestSupport.lifecycleData(late, LocalDate.of(2015, 1, 1), "CPAM-13", List.of(1), null));
+        sendLifecycle(bootstrap, late, "rights-end",
+                RetentionTestSupport.lifecycleData(late, LocalDate.of(2015, 1, 1), "CPAM-13", List.of(1), null),
+                UUID.randomUUID().toString());
         awaitCount(ds, 2, "select count(*) from schedule where caisse_code = 'CPAM-13'");
 
         String dpoMarseille = TestTokens.dpo("dpo.marseille", "CPAM-13");
@@ -374,6 +375,18 @@ class RetentionFlowTest {
                 .when().post("/api/v1/lifecycle-events").then().statusCode(400).body("detail", containsString("occurredOn"));
         given().auth().oauth2(PUBLISHER).contentType(ContentType.JSON).body("{not json")
                 .when().post("/api/v1/lifecycle-events").then().statusCode(400);
+        // CloudEvent attributes have their JSON types: a number for specversion, an array for datacontenttype
+        given().auth().oauth2(PUBLISHER).contentType(ContentType.JSON)
+                .body(event.replace("\"specversion\": \"1.0\"", "\"specversion\": 1.0")).when()
+                .post("/api/v1/lifecycle-events").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("specversion"));
+        given().auth().oauth2(PUBLISHER).contentType(ContentType.JSON)
+                .body(event.replace("\"datacontenttype\": \"application/json\"",
+                        "\"datacontenttype\": [\"application/json\"]")).when()
+                .post("/api/v1/lifecycle-events").then().statusCode(400).body("detail", containsString("datacontenttype"));
+        given().auth().oauth2(PUBLISHER).contentType(ContentType.JSON)
+                .body(event.replace("\"id\": \"http-", "\"id\": \"x\", \"id\": \"http-")).when()
+                .post("/api/v1/lifecycle-events").then().statusCode(400).body("detail", containsString("clé répétée"));
         given().auth().oauth2(DPO_PARIS).contentType(ContentType.JSON).body(event)
                 .when().post("/api/v1/lifecycle-events").then().statusCode(403);
         given().contentType(ContentType.JSON).body(event).when().post("/api/v1/lifecycle-events").then().statusCode(401);

@@ -12,6 +12,8 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import fr.assurancemaladie.rgpd.localstack.testing.TestTokens;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -57,8 +59,23 @@ public final class RetentionTestSupport {
 
     public static void sendLifecycle(String bootstrap, String subject, String event, LocalDate occurredOn, List<Integer> fiches,
             String dossier, String id) throws Exception {
+        sendLifecycle(bootstrap, subject, event, lifecycleData(subject, occurredOn, "CPAM-75", fiches, dossier), id);
+    }
+
+    /** A lifecycle event as a system of the network publishes it: with its token (every type, every caisse). */
+    public static void sendLifecycle(String bootstrap, String subject, String event, String data, String id)
+            throws Exception {
         TestKafka.sendCloudEvent(bootstrap, Topics.LIFECYCLE_EVENTS, subject, EventTypes.LIFECYCLE_PREFIX + event,
-                lifecycleData(subject, occurredOn, "CPAM-75", fiches, dossier), id, "urn:test:lifecycle");
+                data, id, SOURCE, Map.of(PUBLISHER_HEADER, everything()));
+    }
+
+    public static final String SOURCE = "urn:test:lifecycle";
+    public static final String PUBLISHER_HEADER = "rgpd-publisher-token";
+
+    /** The token of a test system allowed every lifecycle type, litigations included, for every caisse. */
+    public static String everything() {
+        return TestTokens.publisher("test-lifecycle", SOURCE, List.of("*", "litigation-opened", "litigation-closed"),
+                List.of("*"));
     }
 
     public static long count(AgroalDataSource ds, String sql, Object... params) throws Exception {

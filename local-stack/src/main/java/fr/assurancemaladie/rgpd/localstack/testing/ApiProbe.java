@@ -265,6 +265,8 @@ public final class ApiProbe {
     }
 
     static final JsonNodeFactory F = JsonNodeFactory.instance;
+    /** Plain text around a bad character: long enough for any minimum length, so only the character is at fault. */
+    static final String TEXT = "12 rue de la Paix, 75002 Paris";
     /** Stands for the JSON escape of a lone surrogate, which no encoder would send as a character. */
     static final String LONE_SURROGATE = "\uE000lone-surrogate\uE000";
 
@@ -296,12 +298,12 @@ public final class ApiProbe {
             corpus.add(new Bad("huge integer", null, F.numberNode(new java.math.BigInteger("9".repeat(40))), false));
             corpus.add(new Bad("boolean for an integer", null, F.booleanNode(true), true));
         } else if (type.equals("string") || type.isEmpty()) {
-            corpus.add(new Bad("NUL in text", null, F.textNode("a\u0000b"), true));
-            corpus.add(new Bad("BEL in text", null, F.textNode("ding\u0007"), true));
-            corpus.add(new Bad("ESC in text", null, F.textNode("\u001b[31mred"), true));
-            corpus.add(new Bad("C1 in text", null, F.textNode("next\u0085line"), true));
-            corpus.add(new Bad("lone surrogate", null, F.textNode("a" + LONE_SURROGATE + "b"), true));
-            corpus.add(new Bad("forged line", null, F.textNode("ok" + FORGED_LINE), false));
+            corpus.add(new Bad("NUL in text", null, F.textNode(TEXT + "\u0000" + TEXT), true));
+            corpus.add(new Bad("BEL in text", null, F.textNode(TEXT + "\u0007" + TEXT), true));
+            corpus.add(new Bad("ESC in text", null, F.textNode(TEXT + "\u001b[31m" + TEXT), true));
+            corpus.add(new Bad("C1 in text", null, F.textNode(TEXT + "\u0085" + TEXT), true));
+            corpus.add(new Bad("lone surrogate", null, F.textNode(TEXT + LONE_SURROGATE + TEXT), true));
+            corpus.add(new Bad("forged line", null, F.textNode(TEXT + FORGED_LINE), false));
             if (type.equals("string")) {
                 corpus.add(new Bad("number for a text", null, F.numberNode(42), true));
                 corpus.add(new Bad("boolean for a text", null, F.booleanNode(false), true));

@@ -23,15 +23,18 @@ public final class SharedInfra {
 
     private static SharedInfra instance;
 
-    private final EmbeddedPostgresServer postgres;
+    private volatile EmbeddedPostgresServer postgres;
+    private final Path postgresDir;
     private volatile EmbeddedKafkaBroker kafka;
     private final Path kafkaDir;
     private final int kafkaPort;
     private final int controllerPort;
     private final AtomicInteger databases = new AtomicInteger();
 
-    private SharedInfra(EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka, Path kafkaDir, int controllerPort) {
+    private SharedInfra(EmbeddedPostgresServer postgres, Path postgresDir, EmbeddedKafkaBroker kafka, Path kafkaDir,
+            int controllerPort) {
         this.postgres = postgres;
+        this.postgresDir = postgresDir;
         this.kafka = kafka;
         this.kafkaDir = kafkaDir;
         this.kafkaPort = kafka.port();
@@ -49,6 +52,21 @@ public final class SharedInfra {
     /** Starts the broker again on the same port with the same data. */
     public synchronized void startKafka() throws Exception {
         kafka = ContextClassLoader.ofLocalStack(() -> EmbeddedKafkaBroker.start(kafkaDir, kafkaPort, controllerPort));
+    }
+
+    /**
+     * Stops PostgreSQL (its data and port kept) so a test can prove what happens while the database is away; call
+     * {@link #startPostgres()} before the test ends.
+     */
+    public synchronized void stopPostgres() throws IOException {
+        postgres.close();
+    }
+
+    /** Starts PostgreSQL again on the same port with the same data. */
+    public synchronized void startPostgres() throws Exception {
+        int port = postgres.port();
+        postgres = ContextClassLoader.ofLocalStack(() -> EmbeddedPostgresServer.start(postgresDir,
+                postgresDir.getParent().resolve("postgres-binaries"), port, false, true));
     }
 
     public static synchronized SharedInfra get() {
@@ -79,8 +97,9 @@ public final class SharedInfra {
         }
         try {
             Path base = baseDir();
-            EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(
-                    Files.createTempDirectory(base, "postgres-"), base.resolve("postgres-binaries"), Ports.free(), false);
+            Path postgresDir = Files.createTempDirectory(base, "postgres-");
+            EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(postgresDir,
+                    base.resolve("postgres-binaries"), Ports.free(), false, true);
             EmbeddedKafkaBroker kafka;
             Path kafkaDir = Files.createTempDirectory(base, "kafka-");
             int controllerPort = Ports.free();
@@ -91,11 +110,22 @@ public final class SharedInfra {
                 throw e;
             }
             PlatformTopics.create(kafka.bootstrapServers(), 1);
-            SharedInfra infra = new SharedInfra(postgres, kafka, kafkaDir, controllerPort);
+            SharedInfra infra = new SharedInfra(postgres, postgresDir, kafka, kafkaDir, controllerPort);
             Runtime.getRuntime().addShutdownHook(new Thread(infra::stop, "local-stack-shutdown"));
             return infra;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
@@ -129,6 +159,7 @@ public final class SharedInfra {
         }
         try {
             postgres.close();
+            deleteRecursively(postgresDir); // kept for restarts while the JVM ran, not beyond
         } catch (IOException | RuntimeException e) {
             System.err.println("Embedded PostgreSQL did not stop cleanly: " + e);
         }

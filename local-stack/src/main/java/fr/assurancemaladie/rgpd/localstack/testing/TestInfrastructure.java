@@ -54,6 +54,23 @@ public final class TestInfrastructure {
         return config;
     }
 
+    /** Stops Keycloak (a test proving what happens while it is away); {@link #startKeycloak()} brings it back. */
+    public static synchronized void stopKeycloak() {
+        keycloak().close();
+    }
+
+    /** Starts Keycloak again on the same port with the same data (its keys, so tokens issued before stay valid). */
+    public static synchronized void startKeycloak() {
+        int port = keycloak().port();
+        try {
+            Path base = SharedInfra.baseDir();
+            keycloak = KeycloakServer.start(base.resolve("keycloak"), port, base.resolve("keycloak.log"), false,
+                    Duration.ofMinutes(5));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static synchronized KeycloakServer keycloak() {
         if (keycloak == null) {
             try {
@@ -63,8 +80,11 @@ public final class TestInfrastructure {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            KeycloakServer started = keycloak;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "keycloak-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                synchronized (TestInfrastructure.class) {
+                    keycloak.close();
+                }
+            }, "keycloak-shutdown"));
         }
         return keycloak;
     }

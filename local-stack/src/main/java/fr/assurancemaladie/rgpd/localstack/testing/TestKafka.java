@@ -34,6 +34,12 @@ public final class TestKafka {
     /** The same, with the CloudEvent id and source of the caller's choosing (to send one event twice). */
     public static void sendCloudEvent(String bootstrapServers, String topic, String key, String type, String data,
             String id, String source) throws Exception {
+        sendCloudEvent(bootstrapServers, topic, key, type, data, id, source, Map.of());
+    }
+
+    /** The same, with extra record headers (a publisher's token). */
+    public static void sendCloudEvent(String bootstrapServers, String topic, String key, String type, String data,
+            String id, String source, Map<String, String> headers) throws Exception {
         ContextClassLoader.ofLocalStack(() -> {
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(props(bootstrapServers),
                     new StringSerializer(), new StringSerializer())) {
@@ -42,6 +48,7 @@ public final class TestKafka {
                 record.headers().add("ce_id", bytes(id));
                 record.headers().add("ce_type", bytes(type));
                 record.headers().add("ce_source", bytes(source));
+                headers.forEach((name, value) -> record.headers().add(name, bytes(value)));
                 producer.send(record).get(30, TimeUnit.SECONDS);
             }
             return null;
@@ -51,10 +58,17 @@ public final class TestKafka {
     /** Sends one record exactly as given (value and headers), e.g. one no CloudEvents SDK would write. */
     public static void sendRaw(String bootstrapServers, String topic, String key, String value,
             Map<String, String> headers) throws Exception {
+        sendRaw(bootstrapServers, topic, key, value, headers, null);
+    }
+
+    /** The same with the record's timestamp (CreateTime) of the caller's choosing; null for now. */
+    public static void sendRaw(String bootstrapServers, String topic, String key, String value,
+            Map<String, String> headers, Instant timestamp) throws Exception {
         ContextClassLoader.ofLocalStack(() -> {
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(props(bootstrapServers),
                     new StringSerializer(), new StringSerializer())) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, null,
+                        timestamp == null ? null : timestamp.toEpochMilli(), key, value);
                 headers.forEach((name, v) -> record.headers().add(name, bytes(v)));
                 producer.send(record).get(30, TimeUnit.SECONDS);
             }

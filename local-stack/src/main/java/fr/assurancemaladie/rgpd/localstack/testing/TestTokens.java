@@ -59,6 +59,30 @@ public final class TestTokens {
         return token(username, List.of("dpo"), Map.of("caisse", caisse));
     }
 
+    /**
+     * A system of the network that publishes lifecycle events, as the realm makes its client-credentials tokens:
+     * role {@code lifecycle-publisher}, {@code azp} = the client, and its scope in the {@code rgpd_publisher} claim.
+     */
+    public static String publisher(String client, String source, List<String> types, List<String> caisses) {
+        return publisher(client, source, types, caisses, Duration.ofMinutes(5));
+    }
+
+    /** The same with a lifetime of the caller's choosing (a long run of records under one token). */
+    public static String publisher(String client, String source, List<String> types, List<String> caisses,
+            Duration lifetime) {
+        return publisher(client, source, types, caisses, Instant.now(), lifetime);
+    }
+
+    /** The same, issued at a time of the caller's choosing (a token that expired long ago). */
+    public static String publisher(String client, String source, List<String> types, List<String> caisses,
+            Instant issuedAt, Duration lifetime) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("azp", client);
+        claims.put("rgpd_publisher", Map.of("source", source, "types", types, "caisses", caisses));
+        return sign("service-account-" + client, List.of("lifecycle-publisher"), claims, ISSUER, AUDIENCE, issuedAt,
+                lifetime);
+    }
+
     public static String withRoles(String username, String... roles) {
         return token(username, List.of(roles), Map.of());
     }
@@ -70,7 +94,12 @@ public final class TestTokens {
     /** A token with every field under the caller's control, to prove what verification rejects. */
     public static String sign(String username, List<String> roles, Map<String, Object> claims, String issuer,
             String audience, Duration lifetime) {
-        Instant now = Instant.now();
+        return sign(username, roles, claims, issuer, audience, Instant.now(), lifetime);
+    }
+
+    /** The same, issued at {@code now}. */
+    public static String sign(String username, List<String> roles, Map<String, Object> claims, String issuer,
+            String audience, Instant now, Duration lifetime) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("exp", now.plus(lifetime).getEpochSecond());
         payload.put("iat", now.getEpochSecond());

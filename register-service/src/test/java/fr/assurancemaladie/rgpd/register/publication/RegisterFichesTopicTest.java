@@ -7,13 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.assurancemaladie.rgpd.events.EventTypes;
 import fr.assurancemaladie.rgpd.events.Topics;
+import fr.assurancemaladie.rgpd.localstack.testing.SdkKafka;
 import fr.assurancemaladie.rgpd.localstack.testing.TestKafka;
 import fr.assurancemaladie.rgpd.register.fiche.FicheVersion;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,22 +68,25 @@ class RegisterFichesTopicTest {
         outbox.relay();
         List<TestKafka.Received> after = TestKafka.readToEnd(bootstrapServers, Topics.REGISTER_FICHES, Duration.ofSeconds(60));
         assertEquals(registerRecords(records), registerRecords(after), "no fiche record added by another relay run");
+
+        // as another system reads it: the official CloudEvents SDK decodes every record of the topic
+        List<SdkKafka.Decoded> decoded = SdkKafka.readAll(bootstrapServers, Topics.REGISTER_FICHES, Duration.ofSeconds(60));
+        assertEquals(after.size(), decoded.size(), "every record is a CloudEvent the SDK reads");
+        for (SdkKafka.Decoded d : decoded) {
+            assertEquals(EventTypes.FICHE_PUBLISHED, d.type());
+            assertEquals("application/json", d.dataContentType());
+            assertEquals(d.key(), String.valueOf(JSON.readTree(d.data()).path("number").asInt()));
+            assertTrue(d.time() != null && !d.id().isBlank() && !d.source().isBlank(), d.toString());
+        }
     }
 
     private static long registerRecords(List<TestKafka.Received> records) {
         return records.stream().filter(r -> r.key() != null && r.key().matches("\\d{1,2}")).count();
     }
 
-    private void awaitOutboxEmpty() throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            long unsent = QuarkusTransaction.requiringNew().call(() -> FicheVersion.count(
-                    "status = ?1 and eventSentAt is null", FicheVersion.Status.PUBLISHED));
-            if (unsent == 0) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("outbox not drained in 60 s");
+    private void awaitOutboxEmpty() {
+        org.awaitility.Awaitility.await("outbox drained").atMost(Duration.ofSeconds(60)).until(() ->
+                QuarkusTransaction.requiringNew().call(() -> FicheVersion.count("status = ?1 and eventSentAt is null",
+                        FicheVersion.Status.PUBLISHED)) == 0);
     }
 }

@@ -17,10 +17,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
 import java.time.ZonedDateTime;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -51,6 +54,12 @@ public class LifecycleEventResource {
     CloudEventReader reader;
 
     @Inject
+    JsonWebToken jwt;
+
+    @Inject
+    PublisherTokens publishers;
+
+    @Inject
     RetentionClock clock;
 
     @Inject
@@ -64,7 +73,8 @@ public class LifecycleEventResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Publish one lifecycle event (CloudEvent, JSON structured mode)", description = "type "
             + "fr.assurancemaladie.lifecycle.<trigger> (rights-end, death…) or litigation-opened/-closed; data "
-            + "{subjectRef, occurredOn, caisseCode, ficheNumbers?, dossierRef?}. 202 once on lifecycle.events.")
+            + "{subjectRef, occurredOn, caisseCode, ficheNumbers?, dossierRef?}. 202 once on lifecycle.events; 403 when "
+            + "the event is outside the client's scope (claim rgpd_publisher: source, types, caisses).")
     public Response publish(byte[] body) {
         if (body != null && body.length > LifecycleIngestion.MAX_RECORD_BYTES) {
             throw new ProblemException(413, "Requête trop volumineuse", "Un événement ne doit pas dépasser "
@@ -78,6 +88,14 @@ public class LifecycleEventResource {
         } catch (InvalidRecord | LifecycleEvents.InvalidEvent e) {
             throw ProblemException.badRequest(e.getMessage());
         }
+        try {
+            Optional<String> refusal = publishers.scopeOf(jwt).refusal(valid);
+            if (refusal.isPresent()) {
+                throw ProblemException.forbidden(refusal.get());
+            }
+        } catch (LifecycleEvents.InvalidEvent e) {
+            throw ProblemException.forbidden(e.getMessage());
+        }
         URI source;
         try {
             source = URI.create(valid.source());
@@ -86,8 +104,10 @@ public class LifecycleEventResource {
         }
         ZonedDateTime time = event.time() != null ? event.time().toZonedDateTime() : ZonedDateTime.now(clock.clock());
         try {
+            // the caller's token travels with the record: the consumer checks every record alike, whoever produced it
             CloudEventSender.send(emitter, valid.subjectRef(), valid.id(), valid.type(), source, time,
-                    json.writeValueAsString(event.data())).get(15, TimeUnit.SECONDS);
+                    json.writeValueAsString(event.data()), Map.of(PublisherTokens.HEADER, jwt.getRawToken()))
+                    .get(15, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException | JsonProcessingException e) {
             throw new ProblemException(503, "Service Unavailable",
                     "L'événement n'a pas pu être transmis ; réessayez plus tard avec le même id.");

@@ -3,6 +3,7 @@ package fr.assurancemaladie.rgpd.retention.lifecycle;
 import fr.assurancemaladie.rgpd.retention.time.RetentionClock;
 import fr.assurancemaladie.rgpd.support.messaging.CloudEventReader;
 import fr.assurancemaladie.rgpd.support.messaging.DeadLetterQueue;
+import fr.assurancemaladie.rgpd.support.messaging.Headers;
 import fr.assurancemaladie.rgpd.support.messaging.IncomingCloudEvent;
 import fr.assurancemaladie.rgpd.support.messaging.InvalidRecord;
 import fr.assurancemaladie.rgpd.support.messaging.ResilientConsumer;
@@ -13,9 +14,13 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -26,6 +31,10 @@ import org.jboss.logging.Logger;
  * litigation holds), then its rejected records go to {@code lifecycle.events.dlq}, then the batch is acknowledged:
  * a crash anywhere before that means the batch is read again, and the CloudEvent identity makes the second reading
  * change nothing. Records of a person share a partition (key = subjectRef), so they are applied in order.
+ *
+ * <p>Each record names its publisher: the access token of the system that produced it, in the
+ * {@value PublisherTokens#HEADER} header; the event must fit that system's scope ({@link PublisherScope}), or it is
+ * dead-lettered with the reason ({@code rgpd.retention.publishers.verify-kafka-records}, true by default).
  *
  * <p>Records are CloudEvents in either content mode ({@code CloudEventReader}). No record can stop the consumer:
  * whatever cannot be read, or breaks the contract, is dead-lettered with its reason; a value the database refuses
@@ -55,6 +64,12 @@ public class LifecycleIngestion {
     RetentionClock clock;
 
     @Inject
+    PublisherTokens publishers;
+
+    @Inject
+    PublishersConfig publishersConfig;
+
+    @Inject
     MeterRegistry registry;
 
     private Counter stored;
@@ -74,12 +89,13 @@ public class LifecycleIngestion {
     @Blocking
     public void onBatch(ConsumerRecords<byte[], byte[]> records) {
         LocalDate today = clock.today();
+        Map<String, Object> verified = verifyPublishers(records);
         List<LifecycleEvent> valid = new ArrayList<>(records.count());
         List<ConsumerRecord<byte[], byte[]>> validRecords = new ArrayList<>(records.count());
         List<DeadLetterQueue.Rejected> invalid = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             try {
-                valid.add(read(record, today));
+                valid.add(read(record, today, verified));
                 validRecords.add(record);
             } catch (LifecycleEvents.InvalidEvent | InvalidRecord e) {
                 invalid.add(new DeadLetterQueue.Rejected(record, e.getMessage()));
@@ -122,12 +138,53 @@ public class LifecycleIngestion {
         schedules.increment(outcome.schedules());
     }
 
-    LifecycleEvent read(ConsumerRecord<byte[], byte[]> record, LocalDate today) throws LifecycleEvents.InvalidEvent {
+    LifecycleEvent read(ConsumerRecord<byte[], byte[]> record, LocalDate today, Map<String, Object> verified)
+            throws LifecycleEvents.InvalidEvent {
         IncomingCloudEvent cloudEvent = reader.read(record, MAX_RECORD_BYTES);
         LifecycleEvent event = LifecycleEvents.read(cloudEvent, today);
         if (cloudEvent.key() != null && !cloudEvent.key().equals(event.subjectRef())) {
             throw new LifecycleEvents.InvalidEvent("La clé de l'enregistrement doit être le subjectRef des données.");
         }
+        if (publishersConfig.verifyKafkaRecords()) {
+            String token = Headers.text(record, PublisherTokens.HEADER);
+            Object publisher = token == null ? null : verified.get(token);
+            if (publisher == null) {
+                throw new LifecycleEvents.InvalidEvent(PublisherTokens.UNIDENTIFIED);
+            }
+            if (publisher instanceof String refusal) {
+                throw new LifecycleEvents.InvalidEvent(refusal);
+            }
+            PublisherTokens.Verified who = (PublisherTokens.Verified) publisher;
+            Optional<String> refusal = PublisherScope.outsideValidity(Instant.ofEpochMilli(record.timestamp()),
+                    who.issuedAt(), who.expiresAt()).or(() -> who.scope().refusal(event));
+            if (refusal.isPresent()) {
+                throw new LifecycleEvents.InvalidEvent(refusal.get());
+            }
+        }
         return event;
+    }
+
+    /**
+     * Each distinct publisher token of the batch, verified once: its {@link PublisherTokens.Verified}, or the reason
+     * it is refused. While the realm's keys cannot be fetched, the batch waits (nothing is refused for that).
+     */
+    private Map<String, Object> verifyPublishers(ConsumerRecords<byte[], byte[]> records) {
+        Map<String, Object> verified = new HashMap<>();
+        if (!publishersConfig.verifyKafkaRecords()) {
+            return verified;
+        }
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            String token = Headers.text(record, PublisherTokens.HEADER);
+            if (token != null && !verified.containsKey(token)) {
+                verified.put(token, Retrying.untilDone(() -> {
+                    try {
+                        return publishers.verify(token);
+                    } catch (LifecycleEvents.InvalidEvent e) {
+                        return e.getMessage();
+                    }
+                }, consumer.running(), LOG, "Publisher token of a lifecycle record"));
+            }
+        }
+        return verified;
     }
 }

@@ -12,6 +12,7 @@ import fr.assurancemaladie.rgpd.events.EventTypes;
 import fr.assurancemaladie.rgpd.events.Topics;
 import fr.assurancemaladie.rgpd.localstack.testing.SdkKafka;
 import fr.assurancemaladie.rgpd.localstack.testing.TestKafka;
+import fr.assurancemaladie.rgpd.localstack.testing.TestTokens;
 import fr.assurancemaladie.rgpd.retention.RetentionTestSupport;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,6 +37,9 @@ import org.junit.jupiter.api.Test;
 class OutsideProducersTest {
 
     static final String SOURCE = "urn:fr:assurancemaladie:sih:affiliation";
+    /** The affiliation system's token, which its records carry. */
+    static final Map<String, String> TOKEN = Map.of("rgpd-publisher-token", TestTokens.publisher("sih-affiliation",
+            SOURCE, List.of("*"), List.of("*")));
 
     @Inject
     AgroalDataSource ds;
@@ -63,7 +67,7 @@ class OutsideProducersTest {
     void theNextEventIsStillScheduled() throws Exception {
         String next = newSubject();
         SdkKafka.send(bootstrap, Topics.LIFECYCLE_EVENTS, next, rightsEnd(next, LocalDate.of(2026, 3, 1)), false,
-                Map.of(), Map.of());
+                Map.of(), TOKEN);
         awaitCount(ds, 1, "select count(*) from schedule where subject_ref = ?", next);
     }
 
@@ -76,7 +80,7 @@ class OutsideProducersTest {
                 .withTime(OffsetDateTime.of(2026, 1, 15, 23, 30, 0, 0, ZoneOffset.ofHours(-10)))
                 .withExtensions(Map.of("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
                         "partitionkey", person, "attempt", 2, "replayed", false));
-        SdkKafka.send(bootstrap, Topics.LIFECYCLE_EVENTS, person, event, true, Map.of(), Map.of());
+        SdkKafka.send(bootstrap, Topics.LIFECYCLE_EVENTS, person, event, true, Map.of(), TOKEN);
         awaitCount(ds, 1, "select count(*) from schedule where subject_ref = ? and due_on = date '2029-01-15'",
                 person);
         theNextEventIsStillScheduled();
@@ -87,7 +91,7 @@ class OutsideProducersTest {
         String person = newSubject();
         SdkKafka.send(bootstrap, Topics.LIFECYCLE_EVENTS, person, rightsEnd(person, LocalDate.of(2026, 2, 1))
                 .withTime(OffsetDateTime.of(2026, 2, 1, 8, 0, 0, 999_000_000, ZoneOffset.ofHoursMinutes(5, 30)))
-                .withExtensions(Map.of("comexampleextension1", "value", "attempt", 7)), false, Map.of(), Map.of());
+                .withExtensions(Map.of("comexampleextension1", "value", "attempt", 7)), false, Map.of(), TOKEN);
         awaitCount(ds, 1, "select count(*) from schedule where subject_ref = ? and due_on = date '2029-02-01'",
                 person);
     }
@@ -120,7 +124,7 @@ class OutsideProducersTest {
                 .replace("}", ",\"padding\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}");
         SdkKafka.send(bootstrap, Topics.LIFECYCLE_EVENTS, person, SdkKafka.Event.of(UUID.randomUUID().toString(),
                 SOURCE, EventTypes.LIFECYCLE_PREFIX + "rights-end", huge), true, Map.of("compression.type", "gzip"),
-                Map.of());
+                TOKEN);
         TestKafka.Received dead = TestKafka.awaitRecord(bootstrap, Topics.dlq(Topics.LIFECYCLE_EVENTS), person,
                 Duration.ofSeconds(60));
         assertNotNull(dead, "a copy of the record is on the DLQ");
@@ -154,6 +158,6 @@ class OutsideProducersTest {
                 lifecycleData(person, LocalDate.of(2026, 1, 15), "CPAM-75", List.of(1), null),
                 Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", SOURCE,
                         "ce_type", EventTypes.LIFECYCLE_PREFIX + "rights-end", "ce_time", time,
-                        "content-type", "application/json"));
+                        "content-type", "application/json", "rgpd-publisher-token", TOKEN.get("rgpd-publisher-token")));
     }
 }

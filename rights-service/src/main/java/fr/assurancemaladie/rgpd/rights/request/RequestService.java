@@ -27,7 +27,6 @@ import fr.assurancemaladie.rgpd.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -75,10 +74,11 @@ public class RequestService {
     @ConfigProperty(name = "rgpd.rights.national-fiches", defaultValue = "")
     Set<Integer> nationalFiches;
 
-    Clock clock = Clock.system(PARIS);
+    @Inject
+    fr.assurancemaladie.rgpd.rights.time.RightsClock clock;
 
     LocalDate today() {
-        return LocalDate.now(clock);
+        return clock.today();
     }
 
     // ---------------------------------------------------------------- submission

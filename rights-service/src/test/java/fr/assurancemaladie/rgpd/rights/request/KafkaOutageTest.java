@@ -16,7 +16,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -65,11 +64,8 @@ class KafkaOutageTest {
         } finally {
             SharedInfra.get().startKafka();
         }
-        Instant deadline = Instant.now().plusSeconds(150);
-        while (QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("sentAt is null")) > 0) {
-            assertTrue(Instant.now().isBefore(deadline), "outbox drained after Kafka came back");
-            Thread.sleep(500);
-        }
+        org.awaitility.Awaitility.await("outbox drained after Kafka came back").atMost(Duration.ofSeconds(150))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("sentAt is null")) == 0);
         List<TestKafka.Received> records = TestKafka.readToEnd(bootstrapServers, Topics.RIGHTS_EVENTS, Duration.ofSeconds(60));
         Map<String, List<String>> seenPerPerson = new HashMap<>();
         Map<String, Integer> perEvent = new HashMap<>();
@@ -90,6 +86,17 @@ class KafkaOutageTest {
             List<String> seen = seenPerPerson.getOrDefault(key, List.of()).stream()
                     .filter(e -> ids.contains(e.split(" ")[0])).toList();
             assertEquals(expected, seen, "every event once, in order, for one person");
+        }
+        // as another system reads it: the official CloudEvents SDK decodes every record of rights.events
+        List<fr.assurancemaladie.rgpd.localstack.testing.SdkKafka.Decoded> decoded =
+                fr.assurancemaladie.rgpd.localstack.testing.SdkKafka.readAll(bootstrapServers, Topics.RIGHTS_EVENTS,
+                        Duration.ofSeconds(60));
+        assertEquals(records.size(), decoded.size(), "every record is a CloudEvent the SDK reads");
+        for (var d : decoded) {
+            assertTrue(d.type().startsWith("fr.assurancemaladie.rights."), d.type());
+            assertEquals("application/json", d.dataContentType());
+            assertEquals(d.key(), JSON.readTree(d.data()).path("subjectRef").asText(), "key = subjectRef");
+            assertTrue(d.time() != null && !d.id().isBlank() && !d.source().isBlank(), d.toString());
         }
         // and the service is healthy again
         given().when().get(ready).then().statusCode(200);

@@ -17,8 +17,6 @@ import fr.assurancemaladie.rgpd.localstack.testing.TestKafka;
 import fr.assurancemaladie.rgpd.localstack.testing.TestTokens;
 import fr.assurancemaladie.rgpd.projection.ProjectedFiche;
 import fr.assurancemaladie.rgpd.rights.audit.AuditEntry;
-import fr.assurancemaladie.rgpd.rights.deadline.DeadlineCalculator;
-import fr.assurancemaladie.rgpd.rights.deadline.Departement;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -26,7 +24,6 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,6 +33,7 @@ import org.junit.jupiter.api.Test;
 
 /** Submitting, reading and working requests, with real tokens, PostgreSQL and Kafka. */
 @QuarkusTest
+@io.quarkus.test.junit.TestProfile(RequestApiTest.Thursday26November.class)
 public class RequestApiTest {
 
     static final String NIR_PARIS = "185057505612388";
@@ -92,8 +90,16 @@ public class RequestApiTest {
                 .when().post("/api/v1/requests").then().statusCode(status).extract().jsonPath();
     }
 
+    /** The service's clock stands still on Thursday 26 November 2026: the expected dates below are written by hand. */
+    public static class Thursday26November implements io.quarkus.test.junit.QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("rgpd.rights.clock.fixed", "2026-11-26T09:00:00Z");
+        }
+    }
+
     static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Europe/Paris"));
+        return LocalDate.of(2026, 11, 26);
     }
 
     @Test
@@ -103,17 +109,15 @@ public class RequestApiTest {
         assertEquals("CPAM-75", r.getString("caisse.code"));
         assertEquals("Caisse primaire d'assurance maladie de Paris", r.getString("caisse.name"));
         assertEquals(today().toString(), r.getString("receivedOn"));
-        assertEquals(DeadlineCalculator.dueOn(today(), 1, new Departement("75")).toString(), r.getString("dueOn"));
+        // one calendar month: Saturday 26 December, so the next working day (art. 3(4) of Reg. 1182/71)
+        assertEquals("2026-12-28", r.getString("dueOn"));
         assertTrue(r.getBoolean("applicability.applies"));
         String id = r.getString("id");
 
         // on rights.events (through the outbox): submitted then routed, keyed by subjectRef, no NIR
-        List<TestKafka.Received> events = List.of();
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (events.size() < 2 && Instant.now().isBefore(deadline)) {
-            events = TestKafka.readToEnd(bootstrapServers, Topics.RIGHTS_EVENTS, Duration.ofSeconds(30)).stream()
-                    .filter(e -> e.value().contains(id)).toList();
-        }
+        List<TestKafka.Received> events = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> TestKafka.readToEnd(bootstrapServers, Topics.RIGHTS_EVENTS, Duration.ofSeconds(30))
+                        .stream().filter(e -> e.value().contains(id)).toList(), found -> found.size() >= 2);
         assertEquals(List.of(EventTypes.REQUEST_SUBMITTED, EventTypes.REQUEST_ROUTED),
                 events.stream().map(e -> e.header("ce_type")).toList());
         assertEquals(subjectRefOf(id), events.get(0).key());
@@ -154,12 +158,12 @@ public class RequestApiTest {
 
     @Test
     void aDpoRegistersAPaperRequestForTheirCaisse() {
-        LocalDate received = today().minusDays(3);
+        LocalDate received = LocalDate.of(2026, 11, 23);
         JsonPath r = submit(DPO_METZ, Map.of("type", "RECTIFICATION", "ficheNumber", 2, "nir", NIR_PARIS,
                 "receivedOn", received.toString(), "channel", "POSTAL", "rectification", "Nouvelle adresse : 1 rue X, 57000 Metz"), 201);
         assertEquals("CPAM-57", r.getString("caisse.code"));
         assertEquals("POSTAL", r.getString("channel"));
-        assertEquals(DeadlineCalculator.dueOn(received, 1, new Departement("57")).toString(), r.getString("dueOn"));
+        assertEquals("2026-12-23", r.getString("dueOn"), "received Monday 23 November: Wednesday 23 December");
     }
 
     @Test
@@ -234,10 +238,9 @@ public class RequestApiTest {
         act(id, Map.of("action", "ANSWER", "answer", "trop tôt"), 409);
         act(id, Map.of("action", "START"), 200).body("status", equalTo("IN_PROGRESS"));
         act(id, Map.of("action", "EXTEND"), 400);
-        LocalDate receipt = today();
         act(id, Map.of("action", "EXTEND", "reason", "Demande complexe : plusieurs traitements"), 200)
                 .body("status", equalTo("EXTENDED"))
-                .body("dueOn", equalTo(DeadlineCalculator.dueOn(receipt, 3, new Departement("75")).toString()));
+                .body("dueOn", equalTo("2027-02-26")); // three months from the receipt of 26 November: a Friday
         act(id, Map.of("action", "ASSIGN", "reason", "agent.dupont"), 200).body("assignedTo", equalTo("agent.dupont"));
         act(id, Map.of("action", "ANSWER", "answer", "Vous trouverez ci-joint vos données."), 200)
                 .body("status", equalTo("ANSWERED"));
@@ -265,7 +268,8 @@ public class RequestApiTest {
         act(access, Map.of("action", "REQUEST_IDENTITY", "reason", "Copie d'une pièce d'identité illisible"), 200)
                 .body("status", equalTo("AWAITING_IDENTITY"));
         act(access, Map.of("action", "IDENTITY_RECEIVED"), 200).body("status", equalTo("IN_PROGRESS"))
-                .body("dueOn", equalTo(DeadlineCalculator.dueOn(today(), 1, new Departement("75")).toString()));
+                // the month runs again from the day the identity arrived (26 November): Monday 28 December
+                .body("dueOn", equalTo("2026-12-28"));
         act(access, Map.of("action", "REQUEST_IDENTITY", "reason", "Toujours illisible"), 200);
         act(access, Map.of("action", "REFUSE", "reason", "Aucune réponse", "ground", "IDENTITY_NOT_ESTABLISHED"), 200)
                 .body("status", equalTo("REFUSED")).body("refusalGround", equalTo("IDENTITY_NOT_ESTABLISHED"));
@@ -308,13 +312,10 @@ public class RequestApiTest {
                 .body("limitation", equalTo("NOTICE_GIVEN"));
         act(id, Map.of("action", "LIFT"), 200).body("limitation", equalTo("LIFTED"));
 
-        List<TestKafka.Received> events = List.of();
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (events.stream().noneMatch(e -> EventTypes.LIMITATION_LIFTED.equals(e.header("ce_type")))
-                && Instant.now().isBefore(deadline)) {
-            events = TestKafka.readToEnd(bootstrapServers, Topics.RIGHTS_EVENTS, Duration.ofSeconds(30)).stream()
-                    .filter(e -> e.value().contains(id)).toList();
-        }
+        List<TestKafka.Received> events = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> TestKafka.readToEnd(bootstrapServers, Topics.RIGHTS_EVENTS, Duration.ofSeconds(30))
+                        .stream().filter(e -> e.value().contains(id)).toList(), found -> found.stream()
+                        .anyMatch(e -> EventTypes.LIMITATION_LIFTED.equals(e.header("ce_type"))));
         List<String> types = events.stream().map(e -> e.header("ce_type")).toList();
         assertTrue(types.indexOf(EventTypes.LIMITATION_APPLIED) >= 0, types.toString());
         assertTrue(types.indexOf(EventTypes.LIMITATION_APPLIED) < types.indexOf(EventTypes.LIMITATION_LIFTED), "in order");
@@ -354,8 +355,17 @@ public class RequestApiTest {
         given().auth().oauth2(DPO_METZ).when().get("/api/v1/caisses/CPAM-75/audit").then().statusCode(403);
         given().auth().oauth2(CITIZEN_PARIS).when().get("/api/v1/caisses/CPAM-75/audit").then().statusCode(403);
         given().auth().oauth2(DPO_PARIS).when().get("/api/v1/caisses/CPAM-75/audit?limit=0").then().statusCode(400);
-        org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew().run(() ->
-                AuditEntry.getEntityManager().createNativeQuery("delete from audit_entry").executeUpdate()),
-                "append-only");
+        RuntimeException refused = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> QuarkusTransaction.requiringNew().run(() -> AuditEntry.getEntityManager()
+                        .createNativeQuery("delete from audit_entry").executeUpdate()));
+        java.sql.SQLException trigger = null;
+        for (Throwable t = refused; t != null && trigger == null; t = t.getCause()) {
+            trigger = t instanceof java.sql.SQLException sql ? sql : null;
+        }
+        org.junit.jupiter.api.Assertions.assertNotNull(trigger, "the database refused it: " + refused);
+        assertEquals("P0001", trigger.getSQLState(), "raised by the append-only trigger");
+        assertTrue(trigger.getMessage().contains("audit_entry is append-only"), trigger.getMessage());
+        long lines = QuarkusTransaction.requiringNew().call(() -> AuditEntry.count("requestId", UUID.fromString(id)));
+        assertTrue(lines >= 1, "the lines are still there");
     }
 }

@@ -255,9 +255,9 @@ public final class CloudEventReader {
         } catch (JsonProcessingException e) {
             String problem = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
                     ? " (clé répétée)" : "";
-            throw new InvalidRecord(what + " n'est pas du JSON valide" + problem + ".");
+            throw new InvalidRecord(what + " : JSON invalide" + problem + ".");
         } catch (IOException e) {
-            throw new InvalidRecord(what + " n'est pas du JSON lisible.");
+            throw new InvalidRecord(what + " : JSON illisible.");
         }
     }
 
@@ -329,7 +329,7 @@ public final class CloudEventReader {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new InvalidRecord(what + " n'est pas de l'UTF-8 valide.");
+            throw new InvalidRecord(what + " : UTF-8 invalide.");
         }
     }
 }

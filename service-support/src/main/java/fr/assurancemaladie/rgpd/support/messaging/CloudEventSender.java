@@ -21,8 +21,19 @@ public final class CloudEventSender {
     /** Completes when Kafka acknowledged the record, exceptionally when it refused it. */
     public static CompletableFuture<Void> send(Emitter<String> emitter, String key, String id, String type, URI source,
             ZonedDateTime time, String data) {
+        return send(emitter, key, id, type, source, time, data, java.util.Map.of());
+    }
+
+    /** The same, with extra record headers (e.g. the publisher's token). */
+    public static CompletableFuture<Void> send(Emitter<String> emitter, String key, String id, String type, URI source,
+            ZonedDateTime time, String data, java.util.Map<String, String> headers) {
+        org.apache.kafka.common.header.internals.RecordHeaders recordHeaders =
+                new org.apache.kafka.common.header.internals.RecordHeaders();
+        headers.forEach((name, value) -> recordHeaders.add(name,
+                value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         return sendAcknowledged(emitter, Message.of(data)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).withHeaders(recordHeaders)
+                        .build())
                 .addMetadata(OutgoingCloudEventMetadata.builder()
                         .withId(id)
                         .withType(type)
