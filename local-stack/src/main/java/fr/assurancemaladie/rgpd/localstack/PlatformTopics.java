@@ -15,7 +15,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * The platform's topics as the local stack creates them: {@code register.fiches} compacted (a projection is rebuilt
- * by replaying it), every topic with its dead-letter twin. docker-compose and k8s declare the same set.
+ * by replaying it); {@code lifecycle.events} timestamped by the broker (a record's time is when the broker took it,
+ * so a producer cannot backdate a record to reuse an old publisher token); every topic with its dead-letter twin.
+ * docker-compose and k8s declare the same set.
  */
 public final class PlatformTopics {
 
@@ -29,6 +31,9 @@ public final class PlatformTopics {
             NewTopic topic = new NewTopic(name, partitions, (short) 1);
             if (name.equals(Topics.REGISTER_FICHES)) {
                 topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            }
+            if (name.equals(Topics.LIFECYCLE_EVENTS)) {
+                topic.configs(Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime"));
             }
             topics.add(topic);
             topics.add(new NewTopic(Topics.dlq(name), 1, (short) 1));

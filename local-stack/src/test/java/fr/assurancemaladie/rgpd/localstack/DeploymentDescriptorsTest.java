@@ -99,6 +99,11 @@ class DeploymentDescriptorsTest {
                 && "register.fiches".equals(d.at("/spec/topicName").asText(d.at("/metadata/name").asText())))
                 .findFirst().orElse(MissingNode.getInstance());
         assertEquals("compact", fiches.at("/spec/config/cleanup.policy").asText(), "register.fiches is compacted");
+        JsonNode lifecycle = docs.stream().filter(d -> "KafkaTopic".equals(d.path("kind").asText())
+                && "lifecycle.events".equals(d.at("/spec/topicName").asText())).findFirst()
+                .orElse(MissingNode.getInstance());
+        assertEquals("LogAppendTime", lifecycle.at("/spec/config/message.timestamp.type").asText(),
+                "lifecycle.events is timestamped by the broker");
         String allowAsOf = "production".equals(overlay) ? "false" : "true";
         assertTrue(r.out().contains("RGPD_RETENTION_SWEEP_ALLOW_AS_OF: \"" + allowAsOf + "\""),
                 "sweeps as of another day: " + allowAsOf + " in " + overlay);
@@ -155,6 +160,20 @@ class DeploymentDescriptorsTest {
                 assertTrue(env.contains(variable), service + " gets " + variable);
             }
             assertEquals("service_healthy", s.at("/depends_on/kafka/condition").asText(), service);
+            assertTrue(s.at("/healthcheck/test").toString().contains("127.0.0.1:9000/q/health"),
+                    service + " is checked on its management interface: " + s.at("/healthcheck/test"));
+            assertEquals("9000", s.at("/environment/QUARKUS_MANAGEMENT_PORT").asText(), service);
         }
+        String topics = services.at("/kafka-init/command").toString();
+        assertTrue(topics.contains("--topic lifecycle.events --partitions 3 --config message.timestamp.type=LogAppendTime"),
+                "lifecycle.events is timestamped by the broker: " + topics);
+    }
+
+    @Test
+    void theLocalStackTimestampsLifecycleEventsByTheBroker() {
+        var lifecycle = PlatformTopics.all(3).stream()
+                .filter(t -> t.name().equals(fr.assurancemaladie.rgpd.events.Topics.LIFECYCLE_EVENTS)).findFirst()
+                .orElseThrow();
+        assertEquals("LogAppendTime", lifecycle.configs().get("message.timestamp.type"));
     }
 }

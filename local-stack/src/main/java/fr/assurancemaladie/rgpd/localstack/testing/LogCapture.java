@@ -24,12 +24,7 @@ public final class LogCapture implements AutoCloseable {
     private final Handler handler = new Handler() {
         @Override
         public void publish(LogRecord r) {
-            String message = r.getMessage();
-            try {
-                message = new java.util.logging.SimpleFormatter().formatMessage(r);
-            } catch (RuntimeException e) {
-                // keep the raw message
-            }
+            String message = formatted(r);
             synchronized (lines) {
                 lines.add(new Line(r.getLevel(), String.valueOf(r.getLoggerName()), String.valueOf(message),
                         r.getThrown() == null ? null : r.getThrown().getClass().getName()));
@@ -45,6 +40,27 @@ public final class LogCapture implements AutoCloseable {
         }
     };
     private final Logger root = Logger.getLogger("");
+
+    /**
+     * The message as written to the log: JBoss LogManager's records (Quarkus's) format printf-style calls
+     * ({@code warnf}) themselves, which java.util.logging's formatter would leave as the bare format string.
+     */
+    static String formatted(LogRecord r) {
+        try {
+            java.lang.reflect.Method m = r.getClass().getMethod("getFormattedMessage");
+            Object text = m.invoke(r);
+            if (text != null) {
+                return text.toString();
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // a plain java.util.logging record
+        }
+        try {
+            return new java.util.logging.SimpleFormatter().formatMessage(r);
+        } catch (RuntimeException e) {
+            return String.valueOf(r.getMessage());
+        }
+    }
 
     public LogCapture() {
         handler.setLevel(Level.ALL);

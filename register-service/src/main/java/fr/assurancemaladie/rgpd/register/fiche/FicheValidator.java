@@ -84,7 +84,7 @@ public final class FicheValidator {
             v.add(new Violation(path + ".text", "Le texte ne doit pas dépasser " + MAX_ITEM + " caractères."));
         }
         if (r.duration() != null && !validPeriod(r.duration())) {
-            v.add(new Violation(path + ".duration", "Durée attendue au format ISO-8601 (ex. « P3Y », « P6M », « P0D »)."));
+            v.add(new Violation(path + ".duration", "Durée attendue au format ISO-8601, 150 ans au plus (ex. « P3Y », « P6M », « P0D »)."));
         }
         if (r.status() == RuleStatus.STRUCTURED && (r.duration() == null || r.trigger() == null)) {
             v.add(new Violation(path + ".status", "Une règle STRUCTURED doit avoir une durée et un événement déclencheur."));
@@ -99,8 +99,9 @@ public final class FicheValidator {
             return false;
         }
         try {
-            Period.parse(duration);
-            return true;
+            Period p = Period.parse(duration);
+            // no retention period comes near 150 years: a longer one is a typing mistake (and overflows dates)
+            return p.toTotalMonths() <= 150 * 12L && p.getDays() <= 150 * 366L;
         } catch (DateTimeParseException e) {
             return false;
         }

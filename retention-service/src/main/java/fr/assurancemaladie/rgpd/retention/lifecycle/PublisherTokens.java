@@ -80,6 +80,10 @@ public class PublisherTokens {
             identity = publishers.authenticate(new AccessTokenCredential(token)).await()
                     .atMost(Duration.ofSeconds(15));
         } catch (AuthenticationFailedException e) {
+            if (realmAway(e)) {
+                // the keys could not be fetched (a new signing key while Keycloak is away): not the record's fault
+                throw new Unavailable(e);
+            }
             throw new LifecycleEvents.InvalidEvent("Le jeton du publieur (en-tête " + HEADER + ") n'est pas valide : "
                     + "signature, émetteur ou audience refusés.");
         } catch (OIDCException | io.smallrye.mutiny.TimeoutException e) {
@@ -96,6 +100,21 @@ public class PublisherTokens {
         }
         remembered.put(token, verified);
         return verified;
+    }
+
+    /** True when verification failed because the realm could not be reached, not because of the token. */
+    static boolean realmAway(Throwable e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String name = t.getClass().getName();
+            if (t instanceof OIDCException || t instanceof java.net.ConnectException
+                    || t instanceof java.net.UnknownHostException || t instanceof java.net.SocketTimeoutException
+                    || t instanceof java.util.concurrent.TimeoutException || t instanceof io.smallrye.mutiny.TimeoutException
+                    || name.endsWith("ConnectTimeoutException") || name.endsWith("HttpClosedException")
+                    || name.endsWith("NoStackTraceTimeoutException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static PublisherScope scope(JsonWebToken jwt) throws LifecycleEvents.InvalidEvent {

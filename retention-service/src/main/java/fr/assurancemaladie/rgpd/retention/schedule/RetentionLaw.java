@@ -20,6 +20,12 @@ import java.util.Optional;
  */
 public final class RetentionLaw {
 
+    /**
+     * No retention period of the register comes near this; a longer one is a mistake in a fiche, never executed (and
+     * a date that far would overflow the calendar).
+     */
+    public static final int MAX_YEARS = 150;
+
     /** The parts of a register rule the scheduler needs (JSON names of the fiche contract). */
     public record Rule(String duration, String trigger, String fate, boolean untilFinalDecisionIfLitigation, String status) {
 
@@ -34,7 +40,8 @@ public final class RetentionLaw {
             }
             try {
                 Period p = Period.parse(duration);
-                return p.isNegative() ? Optional.empty() : Optional.of(p);
+                return p.isNegative() || p.toTotalMonths() > MAX_YEARS * 12L || p.getDays() > MAX_YEARS * 366L
+                        ? Optional.empty() : Optional.of(p);
             } catch (DateTimeParseException e) {
                 return Optional.empty();
             }

@@ -126,13 +126,23 @@ class PublisherScopingTest {
         }
         assertEquals(0, count(ds, "select count(*) from lifecycle_event where subject_ref = ?", person));
 
-        // an old record produced while its (now expired) token was valid: a backlog read late is still read
+        // a record cannot be backdated to reuse an old token: the broker stamps lifecycle.events with its own time
         send(person, "rights-end", AFFILIATION_SOURCE, expired, longAgo.plus(Duration.ofMinutes(1)));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> dead(person).size() == 6);
+        assertTrue(dead(person).get(5).header("dead-letter-reason").contains("n'était pas valide"));
+        assertEquals(0, count(ds, "select count(*) from lifecycle_event where subject_ref = ?", person));
+
+        // a token that expired a minute ago, on a record the broker took now: within the clock skew, and verified
+        // although expired (the publishers tenant's lifespan grace, for a backlog read late)
+        String justExpired = TestTokens.publisher("sih-lifecycle", AFFILIATION_SOURCE, List.of("*"), List.of("*"),
+                Instant.now().minus(Duration.ofMinutes(6)), Duration.ofMinutes(5));
+        String late = newSubject();
+        sendFor(late, "rights-end", AFFILIATION_SOURCE, justExpired, null);
+        awaitCount(ds, 1, "select count(*) from schedule where subject_ref = ?", late);
         // and the right token, now
         String other = newSubject();
         sendFor(other, "rights-end", AFFILIATION_SOURCE, AFFILIATION, null);
         awaitCount(ds, 1, "select count(*) from schedule where subject_ref = ?", other);
-        awaitCount(ds, 1, "select count(*) from lifecycle_event where subject_ref = ?", person);
     }
 
     private List<TestKafka.Received> dead(String person) throws Exception {

@@ -40,6 +40,17 @@ class RetentionLawTest {
     }
 
     @Test
+    void aPeriodNoRegisterCouldMeanIsNeverExecuted() {
+        assertTrue(new Rule("P150Y", "DEATH", "DESTRUCTION", false, "STRUCTURED").executable());
+        assertFalse(new Rule("P151Y", "DEATH", "DESTRUCTION", false, "STRUCTURED").executable());
+        assertFalse(new Rule("P999999999Y", "DEATH", "DESTRUCTION", false, "STRUCTURED").executable(),
+                "would overflow the calendar: LocalDate.plus throws");
+        assertFalse(new Rule("P99999999D", "DEATH", "DESTRUCTION", false, "STRUCTURED").executable());
+        assertEquals(Optional.empty(), RetentionLaw.dueOn(new Rule("P999999999Y", "DEATH", "DESTRUCTION", false,
+                "STRUCTURED"), LocalDate.of(2026, 1, 15)));
+    }
+
+    @Test
     void aLimitationAppliedBeforeTheDueDateHoldsTheOrderUntilLifted() {
         LocalDate due = LocalDate.of(2029, 1, 15);
         Hold limitation = new Hold(HoldKind.LIMITATION, LocalDate.of(2028, 6, 1), null);

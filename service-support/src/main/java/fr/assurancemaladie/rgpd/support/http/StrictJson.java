@@ -21,7 +21,7 @@ import java.io.IOException;
  *
  * <ul>
  * <li>a repeated key is refused (which value would win is a guess, and a guess about an identifier or a role is a
- * hole);</li>
+ * hole); so is anything after the document ({@code {…}{…}});</li>
  * <li>an integer is an integer: {@code 1.5}, {@code "1"} or {@code true} for a number is refused, never truncated or
  * converted; a number or a boolean for a text is refused;</li>
  * <li>every string is free text by {@link TextHygiene}: no NUL, BEL, ESC… (tab and line breaks are text).</li>
@@ -35,6 +35,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         for (LogicalType number : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
             mapper.coercionConfigFor(number)
                     .setCoercion(CoercionInputShape.String, CoercionAction.Fail)

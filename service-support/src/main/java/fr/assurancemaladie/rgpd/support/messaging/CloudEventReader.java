@@ -16,6 +16,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.time.chrono.IsoChronology;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -54,19 +57,27 @@ public final class CloudEventReader {
     private static final Set<String> CORE = Set.of("specversion", "id", "source", "type", "subject",
             "datacontenttype", "dataschema", "time");
     private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[a-z0-9]{1,64}");
+    /** RFC 3339 date-time: four-digit year, seconds required, fraction optional (up to nanoseconds), strict. */
     private static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .appendLiteral('T')
-            .append(DateTimeFormatter.ISO_LOCAL_TIME)
+            .appendValue(ChronoField.YEAR, 4).appendLiteral('-')
+            .appendValue(ChronoField.MONTH_OF_YEAR, 2).appendLiteral('-')
+            .appendValue(ChronoField.DAY_OF_MONTH, 2).appendLiteral('T')
+            .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
+            .appendValue(ChronoField.MINUTE_OF_HOUR, 2).appendLiteral(':')
+            .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
             .appendOffset("+HH:MM", "Z")
-            .toFormatter(Locale.ROOT);
+            .toFormatter(Locale.ROOT)
+            .withChronology(IsoChronology.INSTANCE)
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private final ObjectReader json;
 
     /** @param json the application's mapper; repeated keys are refused whatever its settings */
     public CloudEventReader(ObjectMapper json) {
-        this.json = json.readerFor(JsonNode.class).withFeatures(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        this.json = json.readerFor(JsonNode.class).withFeatures(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /**
@@ -178,6 +189,7 @@ public final class CloudEventReader {
     private IncomingCloudEvent binary(String key, ConsumerRecord<byte[], byte[]> record, byte[] value,
             String contentType) {
         Map<String, String> attributes = new LinkedHashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (Header h : record.headers()) {
             String name = h.key();
             if (name == null || !name.startsWith("ce_")) {
@@ -188,7 +200,7 @@ public final class CloudEventReader {
                 throw new InvalidRecord("En-tête CloudEvents invalide : « " + Excerpt.of(name)
                         + " » (ce_ puis des lettres minuscules et des chiffres).");
             }
-            if (attributes.containsKey(attribute)) {
+            if (!seen.add(attribute)) {
                 throw new InvalidRecord("En-tête « " + name + " » répété : un attribut n'a qu'une valeur.");
             }
             if (h.value() == null) {
@@ -219,8 +231,9 @@ public final class CloudEventReader {
         requireNonEmpty("id", id);
         requireNonEmpty("source", source);
         requireNonEmpty("type", type);
-        for (Map.Entry<String, String> a : Map.of("subject", nonNull(subject), "datacontenttype",
-                nonNull(dataContentType), "dataschema", nonNull(dataSchema), "time", nonNull(time)).entrySet()) {
+        for (Map.Entry<String, String> a : Map.of("id", id, "source", source, "type", type, "subject",
+                nonNull(subject), "datacontenttype", nonNull(dataContentType), "dataschema", nonNull(dataSchema),
+                "time", nonNull(time)).entrySet()) {
             attribute(a.getKey(), a.getValue());
         }
         OffsetDateTime at = null;

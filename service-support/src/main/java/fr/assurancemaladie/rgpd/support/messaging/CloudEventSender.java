@@ -47,15 +47,20 @@ public final class CloudEventSender {
     /** Sends any message; completes when Kafka acknowledged it, exceptionally when it refused it. */
     public static CompletableFuture<Void> sendAcknowledged(Emitter<String> emitter, Message<String> message) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
-        emitter.send(message
-                .withAck(() -> {
-                    acked.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    acked.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                }));
+        try {
+            emitter.send(message
+                    .withAck(() -> {
+                        acked.complete(null);
+                        return CompletableFuture.completedFuture(null);
+                    })
+                    .withNack(failure -> {
+                        acked.completeExceptionally(failure);
+                        return CompletableFuture.completedFuture(null);
+                    }));
+        } catch (RuntimeException refused) {
+            // the emitter's buffer is full or the channel has failed: the caller decides (503, retry), never a 500
+            acked.completeExceptionally(refused);
+        }
         return acked;
     }
 }

@@ -36,9 +36,11 @@ import org.jboss.logging.Logger;
  *
  * <ul>
  * <li>A copy Kafka refuses as too large (a 2 MB value, or headers to match) is replaced by a truncated one —
- * the first {@value #TRUNCATED_VALUE_BYTES} bytes of the value, the CloudEvents headers, and
- * {@code dead-letter-truncated: true} with {@code dead-letter-original-size} — so the reason and the coordinates
- * always arrive and the partition never waits on a record Kafka will never take.</li>
+ * the first {@value #TRUNCATED_VALUE_BYTES} bytes of the value, the CloudEvents headers (at most
+ * {@value #TRUNCATED_HEADERS} of them, {@value #TRUNCATED_HEADER_BYTES} bytes in all), and
+ * {@code dead-letter-truncated: true} with {@code dead-letter-original-size}; if even that is refused, by a bare one
+ * (the reason and the coordinates, no original header, the first {@value #BARE_VALUE_BYTES} bytes) — so the reason
+ * and the coordinates always arrive and the partition never waits on a record Kafka will never take.</li>
  * <li>Any other failure (the broker is down) is thrown: the consumer holds the partition and tries again, because a
  * record that reached neither the database nor the DLQ would be lost.</li>
  * <li>A bearer credential carried by a record ({@value #PUBLISHER_TOKEN_HEADER}) is never copied.</li>
@@ -52,6 +54,12 @@ public class DeadLetterQueue {
 
     public static final String PUBLISHER_TOKEN_HEADER = "rgpd-publisher-token";
     static final int TRUNCATED_VALUE_BYTES = 16 * 1024;
+    static final int TRUNCATED_HEADERS = 32;
+    static final int TRUNCATED_HEADER_BYTES = 8 * 1024;
+    static final int BARE_VALUE_BYTES = 4 * 1024;
+
+    /** How much of the rejected record a dead letter carries. */
+    enum Copy { WHOLE, TRUNCATED, BARE }
     static final int MAX_REASON = 1000;
     private static final Set<String> KEPT_WHEN_TRUNCATED_PREFIXES = Set.of("ce_", "content-type", "dead-letter-");
 
@@ -77,7 +85,7 @@ public class DeadLetterQueue {
     public void send(String channel, List<Rejected> rejected) {
         List<Future<RecordMetadata>> acks = new ArrayList<>(rejected.size());
         for (Rejected r : rejected) {
-            acks.add(producer().send(copy(r, false)));
+            acks.add(producer().send(copy(r, Copy.WHOLE, channel)));
         }
         for (int i = 0; i < rejected.size(); i++) {
             Rejected r = rejected.get(i);
@@ -87,9 +95,10 @@ public class DeadLetterQueue {
                 LOG.warnf("Dead letter %s-%d@%d too large for Kafka: a truncated copy is sent instead",
                         r.record().topic(), r.record().partition(), r.record().offset());
                 try {
-                    await(producer().send(copy(r, true)));
+                    await(producer().send(copy(r, Copy.TRUNCATED, channel)));
                 } catch (RecordTooLargeException again) {
-                    throw new IllegalStateException("Truncated dead letter still refused as too large", again);
+                    // headers beyond any reason: the reason and the coordinates alone
+                    await(producer().send(copy(r, Copy.BARE, channel)));
                 }
             }
             registry.counter("rgpd.dead.letters", "channel", channel, "topic", r.record().topic()).increment();
@@ -119,36 +128,47 @@ public class DeadLetterQueue {
         }
     }
 
-    static ProducerRecord<byte[], byte[]> copy(Rejected r, boolean truncated) {
+    static ProducerRecord<byte[], byte[]> copy(Rejected r, Copy level, String channel) {
         ConsumerRecord<byte[], byte[]> record = r.record();
         RecordHeaders headers = new RecordHeaders();
-        for (Header h : record.headers()) {
+        int kept = 0;
+        int keptBytes = 0;
+        for (Header h : level == Copy.BARE ? new RecordHeaders() : record.headers()) {
             if (PUBLISHER_TOKEN_HEADER.equalsIgnoreCase(h.key()) || h.key().startsWith("dead-letter-")) {
                 continue;
             }
-            if (truncated) {
+            if (level == Copy.TRUNCATED) {
                 if (KEPT_WHEN_TRUNCATED_PREFIXES.stream().noneMatch(h.key()::startsWith) || h.key().length() > 64) {
                     continue;
                 }
-                headers.add(h.key(), h.value() == null ? null
-                        : Arrays.copyOf(h.value(), Math.min(h.value().length, 1024)));
+                byte[] value = h.value() == null ? null : Arrays.copyOf(h.value(), Math.min(h.value().length, 1024));
+                int size = h.key().length() + (value == null ? 0 : value.length);
+                if (kept >= TRUNCATED_HEADERS || keptBytes + size > TRUNCATED_HEADER_BYTES) {
+                    continue;
+                }
+                kept++;
+                keptBytes += size;
+                headers.add(h.key(), value);
             } else {
                 headers.add(h);
             }
         }
+        boolean truncated = level != Copy.WHOLE;
         String reason = r.reason() == null ? "" : r.reason();
         headers.add("dead-letter-reason", bytes(reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "…"
                 : reason));
         headers.add("dead-letter-topic", bytes(record.topic()));
         headers.add("dead-letter-partition", bytes(String.valueOf(record.partition())));
         headers.add("dead-letter-offset", bytes(String.valueOf(record.offset())));
+        headers.add("dead-letter-channel", bytes(channel));
         byte[] key = record.key();
         byte[] value = record.value();
         if (truncated) {
             headers.add("dead-letter-truncated", bytes("true"));
             headers.add("dead-letter-original-size", bytes(String.valueOf(value == null ? 0 : value.length)));
             key = key == null ? null : Arrays.copyOf(key, Math.min(key.length, 1024));
-            value = value == null ? null : Arrays.copyOf(value, Math.min(value.length, TRUNCATED_VALUE_BYTES));
+            int max = level == Copy.BARE ? BARE_VALUE_BYTES : TRUNCATED_VALUE_BYTES;
+            value = value == null ? null : Arrays.copyOf(value, Math.min(value.length, max));
         }
         return new ProducerRecord<>(Topics.dlq(record.topic()), null, key, value, headers);
     }

@@ -12,8 +12,11 @@ import org.jboss.logging.Logger;
  * is stopping the failure is rethrown: the record is not acknowledged and is read again at the next start.
  *
  * <p>What no retry can fix is rethrown at once as an {@link InvalidRecord}, for the dead-letter topic: a record that
- * breaks the contract, and a value the database refuses as data (SQLSTATE class 22: a number out of range, a
- * character the encoding refuses…) — a check the consumer missed must cost one record, never the partition.
+ * breaks the contract, a value the database refuses (SQLSTATE class 22, data: a number out of range, a character the
+ * encoding refuses…; class 23, integrity: a check or a reference the record breaks), and a computation the record's
+ * values make impossible (a date past the calendar, an arithmetic overflow) — a check the consumer missed must cost
+ * one record, never the partition. Anything else (the database, the broker or the realm away; a fault of the
+ * service itself) is retried: a record is never dead-lettered for a reason that is not its own.
  */
 public final class Retrying {
 
@@ -36,6 +39,11 @@ public final class Retrying {
                     throw new InvalidRecord("La base de données refuse une valeur de l'enregistrement (SQLSTATE "
                             + dataError + ").");
                 }
+                Throwable impossible = impossibleComputation(e);
+                if (impossible != null) {
+                    throw new InvalidRecord("Les valeurs de l'enregistrement rendent un calcul impossible ("
+                            + impossible.getClass().getSimpleName() + ").");
+                }
                 if (!running.getAsBoolean()) {
                     throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
                 }
@@ -52,11 +60,22 @@ public final class Retrying {
         }
     }
 
-    /** The SQLSTATE of a data exception (class 22) in the cause chain, or null. */
+    /** The SQLSTATE of a data or integrity exception (class 22 or 23) in the cause chain, or null. */
     static String dataExceptionState(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
                 return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    /** A date past the calendar or an arithmetic overflow in the cause chain, or null. */
+    static Throwable impossibleComputation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.time.DateTimeException || t instanceof ArithmeticException) {
+                return t;
             }
         }
         return null;

@@ -128,7 +128,8 @@ class CloudEventReaderTest {
     @Test
     void aTimeThatIsNotRfc3339IsRefusedWithItsReason() {
         for (String time : new String[] {"2026-01-15T10:00:00+0100", "2026-01-15 10:00:00Z", "yesterday",
-                "2026-01-15T10:00:00"}) {
+                "2026-01-15T10:00:00", "2026-02-30T10:00:00Z", "2026-01-15T24:00:00Z", "2026-01-15T10:00Z",
+                "+12026-01-15T10:00:00Z", "2026-1-15T10:00:00Z"}) {
             InvalidRecord e = assertThrows(InvalidRecord.class, () -> READER.read(binary(time), 1024), time);
             assertTrue(e.getMessage().contains("« time »"), e.getMessage());
         }
@@ -150,6 +151,30 @@ class CloudEventReaderTest {
             assertTrue(e.getMessage().contains("attribut") || e.getMessage().contains("Attribut")
                     || e.getMessage().contains("extension"), e.getMessage());
         }
+    }
+
+    @Test
+    void structuredAttributesAreLinesLikeBinaryOnes() {
+        InvalidRecord e = assertThrows(InvalidRecord.class, () -> READER.readStructured(bytes(
+                "{\"specversion\":\"1.0\",\"id\":\"x\\u001b[2J\\nFAKE\",\"source\":\"s\",\"type\":\"t\"}")));
+        assertTrue(e.getMessage().contains("« id »") && e.getMessage().contains("U+001B"), e.getMessage());
+        assertThrows(InvalidRecord.class, () -> READER.readStructured(bytes(
+                "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"" + "s".repeat(3000) + "\",\"type\":\"t\"}")));
+    }
+
+    @Test
+    void anythingAfterTheEventIsRefused() {
+        assertThrows(InvalidRecord.class, () -> READER.readStructured(bytes(
+                "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"s\",\"type\":\"t\"}{\"id\":\"other\"}")));
+    }
+
+    @Test
+    void aRepeatedHeaderIsRefusedEvenWhenTheFirstHasNoValue() {
+        RecordHeaders headers = (RecordHeaders) binary(null).headers();
+        headers.remove("ce_type");
+        headers.add("ce_type", null);
+        headers.add("ce_type", bytes("t"));
+        assertThrows(InvalidRecord.class, () -> READER.read(record(null, bytes(DATA), headers), 1024));
     }
 
     @Test

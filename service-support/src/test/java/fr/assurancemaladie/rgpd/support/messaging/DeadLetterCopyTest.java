@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -35,7 +36,7 @@ class DeadLetterCopyTest {
     void aWholeCopyKeepsTheRecordAndAddsItsCoordinatesButNeverACredential() {
         byte[] value = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
         ProducerRecord<byte[], byte[]> copy = DeadLetterQueue.copy(new DeadLetterQueue.Rejected(rejected(value),
-                "Type d'événement inconnu"), false);
+                "Type d'événement inconnu"), DeadLetterQueue.Copy.WHOLE, "lifecycle-events");
         assertEquals("lifecycle.events.dlq", copy.topic());
         assertArrayEquals(value, copy.value());
         assertEquals("e-1", header(copy, "ce_id"));
@@ -45,14 +46,42 @@ class DeadLetterCopyTest {
         assertEquals("lifecycle.events", header(copy, "dead-letter-topic"));
         assertEquals("2", header(copy, "dead-letter-partition"));
         assertEquals("41", header(copy, "dead-letter-offset"));
+        assertEquals("lifecycle-events", header(copy, "dead-letter-channel"));
         assertNull(header(copy, "dead-letter-truncated"));
+    }
+
+    @Test
+    void thousandsOfHeadersAreCappedAndABareCopyKeepsOnlyTheReasonAndTheCoordinates() {
+        ConsumerRecord<byte[], byte[]> many = rejected(new byte[100]);
+        for (int i = 0; i < 3000; i++) {
+            many.headers().add("content-type", new byte[1000]);
+        }
+        ProducerRecord<byte[], byte[]> truncated = DeadLetterQueue.copy(new DeadLetterQueue.Rejected(many,
+                "En-tête répété"), DeadLetterQueue.Copy.TRUNCATED, "lifecycle-events");
+        int bytes = 0;
+        int count = 0;
+        for (var h : truncated.headers()) {
+            if (!h.key().startsWith("dead-letter-")) {
+                count++;
+                bytes += h.key().length() + h.value().length;
+            }
+        }
+        assertTrue(count <= DeadLetterQueue.TRUNCATED_HEADERS && bytes <= DeadLetterQueue.TRUNCATED_HEADER_BYTES,
+                count + " headers, " + bytes + " bytes");
+        ProducerRecord<byte[], byte[]> bare = DeadLetterQueue.copy(new DeadLetterQueue.Rejected(many,
+                "En-tête répété"), DeadLetterQueue.Copy.BARE, "lifecycle-events");
+        for (var h : bare.headers()) {
+            assertTrue(h.key().startsWith("dead-letter-"), h.key());
+        }
+        assertEquals("En-tête répété", header(bare, "dead-letter-reason"));
+        assertEquals("41", header(bare, "dead-letter-offset"));
     }
 
     @Test
     void aTruncatedCopyKeepsTheReasonTheCoordinatesAndTheCloudEventsHeaders() {
         byte[] value = new byte[2_000_000];
         ProducerRecord<byte[], byte[]> copy = DeadLetterQueue.copy(new DeadLetterQueue.Rejected(rejected(value),
-                "Enregistrement trop volumineux"), true);
+                "Enregistrement trop volumineux"), DeadLetterQueue.Copy.TRUNCATED, "lifecycle-events");
         assertEquals(DeadLetterQueue.TRUNCATED_VALUE_BYTES, copy.value().length);
         assertEquals("true", header(copy, "dead-letter-truncated"));
         assertEquals("2000000", header(copy, "dead-letter-original-size"));
