@@ -31,8 +31,13 @@ const kafka = new Kafka({ clientId: "node-sdk-probe", brokers, logLevel: logLeve
 const producer = kafka.producer();
 await producer.connect();
 async function send(message, extraHeaders = { "rgpd-publisher-token": system }) {
-  const headers = { ...message.headers, ...extraHeaders };
-  await producer.send({ topic: "lifecycle.events", messages: [{ key: message.key, value: message.value, headers }] });
+  // the SDK leaves unset attributes as undefined and extensions in their JSON types: headers are text
+  const headers = Object.fromEntries(Object.entries({ ...message.headers, ...extraHeaders })
+    .filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, String(v)]));
+  // the SDK's binary message carries JSON data as an object: kafkajs wants bytes
+  const value = typeof message.value === "string" || Buffer.isBuffer(message.value) ? message.value
+    : JSON.stringify(message.value);
+  await producer.send({ topic: "lifecycle.events", messages: [{ key: message.key, value, headers }] });
 }
 const event = (s, attrs = {}) => new CloudEvent({
   id: randomUUID(), source: SOURCE, type: "fr.assurancemaladie.lifecycle.rights-end", datacontenttype: "application/json",

@@ -31,7 +31,9 @@ import java.util.UUID;
  * <li>a 4xx that is not {@code application/problem+json};</li>
  * <li>a success for input that is bad in every reading (a control character, a repeated key, a fraction for an
  * integer, a number for a text) — the input was stored or acted on;</li>
- * <li>an answer that quotes a long input back whole.</li>
+ * <li>an answer that quotes a long input back whole;</li>
+ * <li>a status the operation's own OpenAPI description does not document (what a generated client would not
+ * expect).</li>
  * </ul>
  * Used by each service's tests, and runnable against {@code ./run-local} ({@link #main}).
  */
@@ -48,6 +50,8 @@ public final class ApiProbe {
             .version(HttpClient.Version.HTTP_1_1).build();
     private final List<String> findings = new ArrayList<>();
     private final Map<String, Seed> seeds = new LinkedHashMap<>();
+    /** The statuses the operation being probed documents. */
+    private java.util.Set<String> documented = java.util.Set.of();
     private int requests;
 
     /** A valid request of one operation, which the corpus then spoils one value at a time. */
@@ -100,6 +104,11 @@ public final class ApiProbe {
         List<JsonNode> params = new ArrayList<>();
         op.path("parameters").forEach(params::add);
         JsonNode bodySchema = resolve(doc, op.at("/requestBody/content/application~1json/schema"));
+        documented = new java.util.HashSet<>();
+        op.path("responses").fieldNames().forEachRemaining(documented::add);
+        if (documented.stream().noneMatch(c -> c.startsWith("2") || c.startsWith("3"))) {
+            findings.add(method + " " + template + ": no success documented " + documented);
+        }
         String bodyType = op.path("requestBody").isMissingNode() ? null : firstContentType(op);
         for (Map.Entry<String, String> caller : callers.entrySet()) {
             String token = caller.getValue();
@@ -222,6 +231,20 @@ public final class ApiProbe {
             findings.add(what + ": " + status + " without application/problem+json (" + contentType + ")");
         } else if (status < 400 && bad.alwaysBad() && !inHeader) {
             findings.add(what + ": accepted (" + status + ")");
+        }
+        if (status >= 400 && contentType.startsWith("application/problem+json")) {
+            try {
+                JsonNode problem = JSON.readTree(r.body());
+                if (problem.path("status").asInt() != status || !problem.path("title").isTextual()
+                        || !problem.path("detail").isTextual()) {
+                    findings.add(what + ": a problem without its status, title and detail: " + shorten(r.body()));
+                }
+            } catch (IOException e) {
+                findings.add(what + ": a problem that is not JSON: " + shorten(r.body()));
+            }
+        }
+        if (status > 0 && !documented.contains(String.valueOf(status)) && !documented.contains("default")) {
+            findings.add(what + ": " + status + " is not among the documented answers " + documented);
         }
         if (status >= 400 && r.body().length() > 4096) {
             findings.add(what + ": a " + r.body().length() + "-character problem (input quoted whole?)");

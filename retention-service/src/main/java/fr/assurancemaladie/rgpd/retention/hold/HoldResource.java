@@ -34,6 +34,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -138,6 +141,8 @@ public class HoldResource {
     @RolesAllowed({ "dpo", "admin" })
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @APIResponse(responseCode = "201", description = "The hold put", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = HoldView.class)))
     @Operation(summary = "Put a manual hold on a person's deletions", description = "subjectRef, reason (required), "
             + "ficheNumbers (none = every fiche); caisseCode for an admin (a DPO's own caisse otherwise).")
     public Response put(NewHold body) {

@@ -25,6 +25,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -71,6 +74,8 @@ public class LifecycleEventResource {
     @RolesAllowed("lifecycle-publisher")
     @Consumes({ CLOUDEVENTS_JSON, MediaType.APPLICATION_JSON })
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "202", description = "On lifecycle.events", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
     @Operation(summary = "Publish one lifecycle event (CloudEvent, JSON structured mode)", description = "type "
             + "fr.assurancemaladie.lifecycle.<trigger> (rights-end, death…) or litigation-opened/-closed; data "
             + "{subjectRef, occurredOn, caisseCode, ficheNumbers?, dossierRef?}. 202 once on lifecycle.events; 403 when "

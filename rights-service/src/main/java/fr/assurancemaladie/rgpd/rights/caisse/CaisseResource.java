@@ -23,6 +23,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -74,6 +76,8 @@ public class CaisseResource {
     @Path("/{code}")
     @PermitAll
     @Operation(summary = "One caisse and its DPO contact")
+    @APIResponse(responseCode = "200", description = "The caisse", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CaisseView.class)))
     @APIResponse(responseCode = "404", description = "Unknown caisse code")
     public CaisseView get(@PathParam("code") String code) {
         return CaisseView.of(find(code));
@@ -86,6 +90,8 @@ public class CaisseResource {
     @SecurityRequirement(name = "SecurityScheme")
     @Transactional
     @Operation(summary = "Set the DPO contact of a caisse (admins)")
+    @APIResponse(responseCode = "200", description = "The caisse with its new DPO contact", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaisseView.class)))
     @APIResponse(responseCode = "400", description = "Invalid contact")
     public CaisseView setDpoContact(@PathParam("code") String code, @Valid DpoContact contact) {
         if (contact == null) {

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -67,6 +69,8 @@ public class RequestResource {
     @Path("/{id}")
     @Authenticated
     @Operation(summary = "One request (its owner, or the DPO of its caisse; anyone else gets 404)")
+    @APIResponse(responseCode = "200", description = "The request", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "404", description = "No such request, or not yours")
     public RequestView get(@PathParam("id") String id) {
         return requests.read(caller(), uuid(id));
@@ -89,6 +93,8 @@ public class RequestResource {
     @Operation(summary = "Work a request (DPO of its caisse)", description = "action: START, REQUEST_IDENTITY (reason), "
             + "IDENTITY_RECEIVED, EXTEND (reason; before the due date, once), ANSWER (answer), REFUSE (reason, ground: "
             + "MANIFESTLY_UNFOUNDED, EXCESSIVE, IDENTITY_NOT_ESTABLISHED, OTHER), CLOSE, ASSIGN (reason = agent name).")
+    @APIResponse(responseCode = "200", description = "The request after the action", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "409", description = "Illegal transition")
     public RequestView act(@PathParam("id") String id, ActionBody body) {
         try {
