@@ -35,7 +35,8 @@ public final class LocalRun {
     static final List<Service> SERVICES = List.of(
             new Service("register-service", "register", 8081, 9081),
             new Service("rights-service", "rights", 8082, 9082),
-            new Service("retention-service", "retention", 8083, 9083));
+            new Service("retention-service", "retention", 8083, 9083),
+            new Service("portal", "portal", 8080, 9080));
 
     private final Path root;
     private final Path data;
@@ -152,8 +153,25 @@ public final class LocalRun {
             // the demo sweeps "as of" a later day; never in production
             config.put("rgpd.retention.sweep.allow-as-of", "true");
         }
+        if (s.name().equals("portal")) {
+            config.putAll(portalConfig());
+        }
         return ServiceProcess.start(root.resolve(s.name()), s.name(), s.port(), s.managementPort(), config,
                 data.resolve("logs/" + s.name() + ".log"));
+    }
+
+    /** The portal of the local run: the dev realm's client secret, a dev session key, cookies over plain http. */
+    static Map<String, String> portalConfig() {
+        Map<String, String> config = new java.util.LinkedHashMap<>();
+        config.put("quarkus.oidc.credentials.secret", "rgpd-portal-dev-secret");
+        config.put("rgpd.portal.session.key", "bG9jYWwtcnVuLXNlc3Npb24ta2V5LW5vdC1hLXNlY3I=");
+        config.put("quarkus.oidc.authentication.cookie-force-secure", "false");
+        for (Service s : SERVICES) {
+            if (!s.name().equals("portal")) {
+                config.put("quarkus.rest-client." + s.database() + ".url", "http://127.0.0.1:" + s.port());
+            }
+        }
+        return config;
     }
 
     /**
@@ -223,7 +241,8 @@ public final class LocalRun {
                  register-service   http://127.0.0.1:8081/q/swagger-ui
                  rights-service     http://127.0.0.1:8082/q/swagger-ui
                  retention-service  http://127.0.0.1:8083/q/swagger-ui
-                 Health, metrics    http://127.0.0.1:9081/q/health  (9082, 9083: management interfaces)
+                 Portal             http://127.0.0.1:8080  (the register, Mes demandes, the DPO console, the editor)
+                 Health, metrics    http://127.0.0.1:9081/q/health  (9082, 9083, 9080: management interfaces)
                  Keycloak           http://127.0.0.1:%d  (realm rgpd; console: admin / admin)
                  PostgreSQL         127.0.0.1:%d  user postgres, databases register, rights, retention
                  Kafka              %s

@@ -51,6 +51,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class HoldResource {
 
+    @Inject
+    fr.assurancemaladie.rgpd.events.SubjectRefs subjectRefs;
+
     static final Pattern CAISSE = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,31}");
 
     /** A hold as the API shows it; {@code ficheNumbers} null = every fiche of the person. */
@@ -69,7 +72,7 @@ public class HoldResource {
     }
 
     /** A manual hold: the person, optionally the fiches (none = all), why; an admin names the caisse. */
-    public record NewHold(String subjectRef, List<Integer> ficheNumbers, String reason, String caisseCode) {
+    public record NewHold(String subjectRef, String nir, List<Integer> ficheNumbers, String reason, String caisseCode) {
     }
 
     @Inject
@@ -143,14 +146,24 @@ public class HoldResource {
     @Transactional
     @APIResponse(responseCode = "201", description = "The hold put", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = HoldView.class)))
-    @Operation(summary = "Put a manual hold on a person's deletions", description = "subjectRef, reason (required), "
+    @Operation(summary = "Put a manual hold on a person's deletions", description = "subjectRef or nir (the person's "
+            + "social security number, turned into the subjectRef here and never stored), reason (required), "
             + "ficheNumbers (none = every fiche); caisseCode for an admin (a DPO's own caisse otherwise).")
     public Response put(NewHold body) {
+        // (the NIR, when given, is turned into the person's pseudonym at once and goes no further)
         Caller caller = Caller.of(identity, jwt);
         if (body == null) {
             throw ProblemException.badRequest("Corps JSON attendu : {subjectRef, reason, ficheNumbers?}.");
         }
-        Params.subjectRef(body.subjectRef());
+        String subject;
+        if (body.nir() != null && !body.nir().isBlank()) {
+            if (body.subjectRef() != null) {
+                throw ProblemException.badRequest("Indiquez le NIR ou le subjectRef, pas les deux.");
+            }
+            subject = subjectRefs.of(fr.assurancemaladie.rgpd.events.Nir.parse(body.nir()));
+        } else {
+            subject = Params.subjectRef(body.subjectRef());
+        }
         String reason = reason(body.reason());
         String caisse;
         if (caller.admin()) {
@@ -175,7 +188,7 @@ public class HoldResource {
         Hold h = new Hold();
         h.id = UUID.randomUUID();
         h.kind = Hold.Kind.MANUAL;
-        h.subjectRef = body.subjectRef();
+        h.subjectRef = subject;
         h.ficheNumbers = fiches;
         h.caisseCode = caisse;
         h.sourceRef = h.id.toString();

@@ -2,6 +2,7 @@ package fr.assurancemaladie.rgpd.rights.deadline;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The legal deadline of a rights request (GDPR art. 12(3); Regulation 1182/71 art. 3): a period of N months from
@@ -30,6 +31,29 @@ public final class DeadlineCalculator {
         }
         // plusMonths keeps the day-of-month, or takes the month's last day when it has none (art. 3(2)(c))
         return nextWorkingDay(from.plusMonths(months), departement);
+    }
+
+    /** A day the period could not end on, and why: « samedi », « dimanche », or the public holiday's name. */
+    public record SkippedDay(LocalDate day, String why) {
+    }
+
+    /**
+     * How a due date comes about: the period's start, its length, the day it would end on, the days skipped because
+     * the period cannot end on them, and the due date — what a person is told, never recomputed elsewhere.
+     */
+    public record Explanation(LocalDate from, int months, LocalDate nominal, List<SkippedDay> skipped, LocalDate dueOn) {
+    }
+
+    public static Explanation explain(LocalDate from, int months, Departement departement) {
+        LocalDate due = dueOn(from, months, departement);
+        LocalDate nominal = from.plusMonths(months);
+        List<SkippedDay> skipped = new java.util.ArrayList<>();
+        for (LocalDate d = nominal; d.isBefore(due); d = d.plusDays(1)) {
+            DayOfWeek dow = d.getDayOfWeek();
+            skipped.add(new SkippedDay(d, dow == DayOfWeek.SATURDAY ? "samedi" : dow == DayOfWeek.SUNDAY ? "dimanche"
+                    : FrenchPublicHolidays.name(d, departement).orElse("jour non ouvré")));
+        }
+        return new Explanation(from, months, nominal, List.copyOf(skipped), due);
     }
 
     /** The day itself when it is a working day, else the next one (art. 3(4)). */

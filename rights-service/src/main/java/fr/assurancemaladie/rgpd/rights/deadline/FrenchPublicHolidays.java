@@ -32,28 +32,38 @@ public final class FrenchPublicHolidays {
 
     /** The public holidays of a year in a département, sorted. */
     public static Set<LocalDate> of(int year, Departement departement) {
+        return new TreeSet<>(named(year, departement).keySet());
+    }
+
+    /** The same with their French names, sorted by date. */
+    public static java.util.SortedMap<LocalDate, String> named(int year, Departement departement) {
         LocalDate easter = easterSunday(year);
-        Set<LocalDate> days = new TreeSet<>();
-        days.add(LocalDate.of(year, Month.JANUARY, 1));
-        days.add(easter.plusDays(1)); // Easter Monday
-        days.add(LocalDate.of(year, Month.MAY, 1));
-        days.add(LocalDate.of(year, Month.MAY, 8));
-        days.add(easter.plusDays(39)); // Ascension Thursday
-        days.add(easter.plusDays(50)); // Whit Monday
-        days.add(LocalDate.of(year, Month.JULY, 14));
-        days.add(LocalDate.of(year, Month.AUGUST, 15));
-        days.add(LocalDate.of(year, Month.NOVEMBER, 1));
-        days.add(LocalDate.of(year, Month.NOVEMBER, 11));
-        days.add(LocalDate.of(year, Month.DECEMBER, 25));
+        java.util.SortedMap<LocalDate, String> days = new java.util.TreeMap<>();
+        days.put(LocalDate.of(year, Month.JANUARY, 1), "jour de l'An");
+        days.put(easter.plusDays(1), "lundi de Pâques");
+        days.put(LocalDate.of(year, Month.MAY, 1), "fête du Travail");
+        days.put(LocalDate.of(year, Month.MAY, 8), "Victoire 1945");
+        days.put(easter.plusDays(39), "Ascension");
+        days.put(easter.plusDays(50), "lundi de Pentecôte");
+        days.put(LocalDate.of(year, Month.JULY, 14), "fête nationale");
+        days.put(LocalDate.of(year, Month.AUGUST, 15), "Assomption");
+        days.put(LocalDate.of(year, Month.NOVEMBER, 1), "Toussaint");
+        days.put(LocalDate.of(year, Month.NOVEMBER, 11), "Armistice 1918");
+        days.put(LocalDate.of(year, Month.DECEMBER, 25), "Noël");
         if (departement.alsaceMoselle()) {
-            days.add(easter.minusDays(2)); // Good Friday
-            days.add(LocalDate.of(year, Month.DECEMBER, 26));
+            days.put(easter.minusDays(2), "Vendredi saint (Alsace-Moselle)");
+            days.put(LocalDate.of(year, Month.DECEMBER, 26), "Saint-Étienne (Alsace-Moselle)");
         }
         LocalDateOfYear abolition = ABOLITION_OF_SLAVERY.get(departement.code());
         if (abolition != null) {
-            days.add(abolition.in(year));
+            days.put(abolition.in(year), "abolition de l'esclavage");
         }
         return days;
+    }
+
+    /** The holiday's French name, or empty when the day is not a public holiday there. */
+    public static java.util.Optional<String> name(LocalDate day, Departement departement) {
+        return java.util.Optional.ofNullable(named(day.getYear(), departement).get(day));
     }
 
     public static boolean isHoliday(LocalDate day, Departement departement) {

@@ -119,7 +119,8 @@ public class QueueResource {
             LocalDate due = NativeRows.date(r[7]);
             items.add(new QueueItem((UUID) r[0], (String) r[1], st.name(), (String) r[3],
                     r[4] == null ? null : ((Number) r[4]).intValue(), (String) r[5], NativeRows.date(r[6]), due,
-                    st.open() && st != Status.AWAITING_IDENTITY && due.isBefore(today), (String) r[8]));
+                    st.open() && st != Status.AWAITING_IDENTITY && due.isBefore(today), (String) r[8],
+                    java.time.temporal.ChronoUnit.DAYS.between(today, due)));
         }
         Slice<QueueItem> slice = Slice.of(items, size, last -> Cursor.encode(last.dueOn(), last.id()));
         return new QueuePage(own, counts(own, today), slice.items(), slice.nextCursor());

@@ -77,6 +77,19 @@ public class RequestResource {
     }
 
     @GET
+    @Path("/{id}/timeline")
+    @Authenticated
+    @Operation(summary = "The life of a request (its owner, or the DPO of its caisse): each state change with its date, "
+            + "and the reason the person must be told (identity asked, extension, refusal, end of limitation)")
+    @APIResponse(responseCode = "200", description = "The steps, oldest first", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations
+                    .enums.SchemaType.ARRAY, implementation = RequestViews.Step.class)))
+    @APIResponse(responseCode = "404", description = "No such request, or not yours")
+    public List<RequestViews.Step> timeline(@PathParam("id") String id) {
+        return requests.timeline(caller(), uuid(id));
+    }
+
+    @GET
     @Path("/{id}/access-summary")
     @Authenticated
     @Operation(summary = "For an ACCESS request: what the register tells about the processing concerned (GDPR art. 15(1)(a)-(h))",

@@ -14,6 +14,7 @@ import fr.assurancemaladie.rgpd.rights.request.RegisterView.FicheInfo;
 import fr.assurancemaladie.rgpd.rights.request.RequestViews.ActionBody;
 import fr.assurancemaladie.rgpd.rights.request.RequestViews.Applicability;
 import fr.assurancemaladie.rgpd.rights.request.RequestViews.CaisseRef;
+import fr.assurancemaladie.rgpd.rights.request.RequestViews.Deadline;
 import fr.assurancemaladie.rgpd.rights.request.RequestViews.FicheApplicability;
 import fr.assurancemaladie.rgpd.rights.request.RequestViews.Related;
 import fr.assurancemaladie.rgpd.rights.request.RequestViews.RequestView;
@@ -267,6 +268,35 @@ public class RequestService {
         return all.stream().map(r -> view(r, groups.get(r.groupId))).toList();
     }
 
+    /** What a request's owner and its DPO read of its life: each state change, when, with its reason if it has one. */
+    static final Map<String, String> STEPS = new java.util.LinkedHashMap<>();
+    static {
+        STEPS.put("SUBMIT", "Demande reçue");
+        STEPS.put("REGISTER", "Demande enregistrée par le DPO (reçue par courrier, courriel ou au guichet)");
+        STEPS.put("ANSWER_NOT_APPLICABLE", "Réponse immédiate : le droit ne s'applique pas selon le registre");
+        STEPS.put("START", "Prise en charge par le délégué à la protection des données");
+        STEPS.put("REQUEST_IDENTITY", "Informations d'identité demandées (le délai est suspendu)");
+        STEPS.put("IDENTITY_RECEIVED", "Informations d'identité reçues (le délai repart)");
+        STEPS.put("EXTEND", "Délai prolongé de deux mois");
+        STEPS.put("ANSWER", "Réponse envoyée");
+        STEPS.put("REFUSE", "Demande refusée");
+        STEPS.put("CLOSE", "Demande close");
+        STEPS.put("NOTIFY_LIFT", "Vous êtes informé(e) de la levée prochaine de la limitation");
+        STEPS.put("LIFT", "Limitation levée");
+    }
+    /** Steps whose reason the person must be told (art. 12(3), 12(4), 18(3)). */
+    static final java.util.Set<String> TOLD_REASON = java.util.Set.of("REQUEST_IDENTITY", "EXTEND", "REFUSE",
+            "NOTIFY_LIFT");
+
+    @Transactional
+    public List<RequestViews.Step> timeline(Caller caller, UUID id) {
+        RightsRequest r = visible(caller, id);
+        List<AuditEntry> lines = AuditEntry.list("requestId = ?1 and action in ?2 order by at, id", r.id,
+                STEPS.keySet());
+        return lines.stream().map(l -> new RequestViews.Step(l.at, l.action, STEPS.get(l.action),
+                TOLD_REASON.contains(l.action) ? l.detail : null)).toList();
+    }
+
     RightsRequest visible(Caller caller, UUID id) {
         RightsRequest r = RightsRequest.findById(id);
         if (r == null) {
@@ -485,7 +515,7 @@ public class RequestService {
         return new RequestView(v.id(), v.groupId(), v.type(), v.status(), v.scope(), v.ficheNumber(), v.domainCode(),
                 v.channel(), v.receivedOn(), v.dueOn(), v.extended(), v.caisse(), v.applicability(), v.message(),
                 v.rectification(), v.answer(), v.reason(), v.refusalGround(), v.assignedTo(), v.limitation(),
-                v.createdAt(), v.updatedAt(), related);
+                v.createdAt(), v.updatedAt(), related, v.deadline(), v.actions());
     }
 
     RequestView view(RightsRequest r, List<RequestFiche> rows, fr.assurancemaladie.rgpd.rights.caisse.CaisseDirectory.CaisseInfo caisse) {
@@ -499,7 +529,62 @@ public class RequestService {
                 r.domainCode, r.channel.name(), r.receivedOn, r.dueOn, r.extended, new CaisseRef(caisse.code(), caisse.name()),
                 new Applicability(applies, reason, fiches), r.message, r.rectification, r.answer, r.reason,
                 r.refusalGround == null ? null : r.refusalGround.name(), r.assignedTo,
-                r.limitationState == null ? null : r.limitationState.name(), r.createdAt, r.updatedAt, null);
+                r.limitationState == null ? null : r.limitationState.name(), r.createdAt, r.updatedAt, null,
+                deadline(r, caisse), actions(r, caisse));
+    }
+
+    static final java.time.format.DateTimeFormatter FRENCH_DAY = java.time.format.DateTimeFormatter
+            .ofPattern("EEEE d MMMM yyyy", Locale.FRANCE);
+
+    /** The due date with its explanation, in French, from the deadline law. */
+    private Deadline deadline(RightsRequest r, fr.assurancemaladie.rgpd.rights.caisse.CaisseDirectory.CaisseInfo caisse) {
+        Departement departement = new Departement(caisse.departement());
+        LocalDate start = r.periodStart == null ? r.receivedOn : r.periodStart;
+        int months = r.extended ? DeadlineCalculator.EXTENDED : DeadlineCalculator.ONE_MONTH;
+        DeadlineCalculator.Explanation e = DeadlineCalculator.explain(start, months, departement);
+        StringBuilder text = new StringBuilder();
+        text.append(start.equals(r.receivedOn) ? "Demande reçue le " : "Délai reparti le ").append(start.format(FRENCH_DAY))
+                .append(start.equals(r.receivedOn) ? "" : " (arrivée des informations d'identité demandées)")
+                .append(" : ").append(months == 1 ? "un mois" : "trois mois (délai prolongé)").append(" plus tard, le ")
+                .append(e.nominal().format(FRENCH_DAY));
+        if (e.skipped().isEmpty()) {
+            text.append(".");
+        } else {
+            text.append(", ").append(e.skipped().size() == 1 ? "jour non ouvré" : "jours non ouvrés").append(" (")
+                    .append(String.join(", ", e.skipped().stream().map(d -> d.day().getDayOfMonth() + " : " + d.why())
+                            .toList()))
+                    .append(") : l'échéance passe au ").append(e.dueOn().format(FRENCH_DAY)).append(".");
+        }
+        if (!e.dueOn().equals(r.dueOn)) {
+            // an extension never shortens a period that identity information restarted (RequestWorkflow)
+            text.append(" Échéance retenue : ").append(r.dueOn.format(FRENCH_DAY)).append(".");
+        }
+        text.append(" (RGPD, article 12, paragraphe 3 ; règlement 1182/71, article 3.)");
+        boolean extensionPossible = RequestWorkflow.allowed(state(r, departement), today())
+                .contains(RequestWorkflow.Action.EXTEND);
+        return new Deadline(r.dueOn, start, months, e.nominal(), text.toString(), extensionPossible,
+                extensionPossible ? r.dueOn : null);
+    }
+
+    private static RequestWorkflow.State state(RightsRequest r, Departement departement) {
+        return new RequestWorkflow.State(r.status,
+                r.periodStart == null ? r.receivedOn : r.periodStart, r.dueOn, r.extended, departement);
+    }
+
+    /** What the DPO may do now: the workflow's legal actions, assignment while open, the limitation's next step. */
+    private List<String> actions(RightsRequest r, fr.assurancemaladie.rgpd.rights.caisse.CaisseDirectory.CaisseInfo caisse) {
+        List<String> actions = new java.util.ArrayList<>();
+        RequestWorkflow.allowed(state(r, new Departement(caisse.departement())), today())
+                .forEach(a -> actions.add(a.name()));
+        if (r.status.open()) {
+            actions.add("ASSIGN");
+        }
+        if (r.limitationState == LimitationLifecycle.State.APPLIED) {
+            actions.add("NOTIFY_LIFT");
+        } else if (r.limitationState == LimitationLifecycle.State.NOTICE_GIVEN) {
+            actions.add("LIFT");
+        }
+        return List.copyOf(actions);
     }
 
     private static RightsRequest.Type parseType(String type) {

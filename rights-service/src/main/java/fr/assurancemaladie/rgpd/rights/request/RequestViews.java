@@ -40,12 +40,26 @@ public final class RequestViews {
             String domainCode, String channel, LocalDate receivedOn, LocalDate dueOn, boolean extended, CaisseRef caisse,
             Applicability applicability, String message, String rectification, String answer, String reason,
             String refusalGround, String assignedTo, String limitation, Instant createdAt, Instant updatedAt,
-            List<Related> related) {
+            List<Related> related, Deadline deadline, List<String> actions) {
+    }
+
+    /**
+     * The legal deadline and how it comes about: the period's start (receipt, or the day identity information
+     * arrived), its length in months, the day it would end on, the French explanation of any day skipped, whether an
+     * extension can still be decided and until when.
+     */
+    public record Deadline(LocalDate dueOn, LocalDate periodStart, int months, LocalDate nominal, String explanation,
+            boolean extensionPossible, LocalDate extensionDecideBy) {
+    }
+
+    /** One step of a request's life, as its owner and its DPO read it. */
+    public record Step(Instant at, String action, String label, String detail) {
     }
 
     /** A line of a DPO queue. */
+    /** One request of a queue; {@code daysLeft} counts calendar days to the due date (negative when late). */
     public record QueueItem(UUID id, String type, String status, String scope, Integer ficheNumber, String domainCode,
-            LocalDate receivedOn, LocalDate dueOn, boolean late, String assignedTo) {
+            LocalDate receivedOn, LocalDate dueOn, boolean late, String assignedTo, long daysLeft) {
     }
 
     public record QueueCounts(long open, long late, long dueWithin7Days) {

@@ -130,6 +130,28 @@ public final class RequestWorkflow {
         };
     }
 
+    /** A reason long enough for any action that needs one: to ask the workflow what it would allow. */
+    private static final String TRIAL = "Raison suffisamment détaillée pour toute action qui en demande une.";
+
+    /**
+     * The actions the workflow allows now — what a DPO is offered; the others would be refused as a conflict. The
+     * same rules as {@link #apply}: each action is tried with everything it needs.
+     */
+    public static Set<Action> allowed(State s, LocalDate today) {
+        Set<Action> allowed = EnumSet.noneOf(Action.class);
+        for (Action a : Action.values()) {
+            RefusalGround ground = s.status() == Status.AWAITING_IDENTITY ? RefusalGround.IDENTITY_NOT_ESTABLISHED
+                    : RefusalGround.OTHER;
+            try {
+                apply(s, new Command(a, TRIAL, TRIAL, ground, today));
+                allowed.add(a);
+            } catch (IllegalTransition e) {
+                // not now
+            }
+        }
+        return allowed;
+    }
+
     private static void require(boolean allowed, State s, Command c) {
         if (!allowed) {
             throw new IllegalTransition("Action " + c.action() + " impossible pour une demande au statut " + s.status()

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,5 +66,30 @@ class DeadlineCalculatorTest {
         assertTrue(Departement.parse(null).isEmpty());
         assertThrows(IllegalArgumentException.class, () -> DeadlineCalculator.dueOn(LocalDate.of(2026, 1, 1), 2,
                 new Departement("75")));
+    }
+
+    @Test
+    void theExplanationNamesTheDaysThePeriodCouldNotEndOn() {
+        // received Thursday 26 November 2026 in Paris: Saturday 26 and Sunday 27 December skipped
+        DeadlineCalculator.Explanation paris = DeadlineCalculator.explain(LocalDate.of(2026, 11, 26), 1,
+                new Departement("75"));
+        assertEquals(LocalDate.of(2026, 12, 26), paris.nominal());
+        assertEquals(List.of(new DeadlineCalculator.SkippedDay(LocalDate.of(2026, 12, 26), "samedi"),
+                new DeadlineCalculator.SkippedDay(LocalDate.of(2026, 12, 27), "dimanche")), paris.skipped());
+        assertEquals(LocalDate.of(2026, 12, 28), paris.dueOn());
+        // received Tuesday 25 November 2025 in Moselle: Christmas (Thursday), Saint-Étienne (Friday, a holiday there
+        // only), then the weekend: Monday 29 December
+        DeadlineCalculator.Explanation metz = DeadlineCalculator.explain(LocalDate.of(2025, 11, 25), 1,
+                new Departement("57"));
+        assertEquals(List.of(new DeadlineCalculator.SkippedDay(LocalDate.of(2025, 12, 25), "Noël"),
+                new DeadlineCalculator.SkippedDay(LocalDate.of(2025, 12, 26), "Saint-Étienne (Alsace-Moselle)"),
+                new DeadlineCalculator.SkippedDay(LocalDate.of(2025, 12, 27), "samedi"),
+                new DeadlineCalculator.SkippedDay(LocalDate.of(2025, 12, 28), "dimanche")), metz.skipped());
+        assertEquals(LocalDate.of(2025, 12, 29), metz.dueOn());
+        // a working day: nothing skipped
+        DeadlineCalculator.Explanation plain = DeadlineCalculator.explain(LocalDate.of(2026, 11, 23), 1,
+                new Departement("75"));
+        assertEquals(List.of(), plain.skipped());
+        assertEquals(LocalDate.of(2026, 12, 23), plain.dueOn());
     }
 }

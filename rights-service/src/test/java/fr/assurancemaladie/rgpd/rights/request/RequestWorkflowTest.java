@@ -132,4 +132,26 @@ class RequestWorkflowTest {
             assertTrue(e.conflict(), c[0] + " " + c[1]);
         }
     }
+
+    @Test
+    void onlyTheActionsTheWorkflowWouldAcceptAreOffered() {
+        java.util.function.Function<Status, java.util.Set<Action>> allowed = status -> RequestWorkflow.allowed(
+                new State(status, RECEIVED, DUE, false, PARIS), LocalDate.of(2026, 2, 10));
+        assertEquals(java.util.EnumSet.of(Action.START, Action.REQUEST_IDENTITY, Action.EXTEND),
+                allowed.apply(Status.RECEIVED));
+        assertEquals(java.util.EnumSet.of(Action.REQUEST_IDENTITY, Action.EXTEND, Action.ANSWER, Action.REFUSE),
+                allowed.apply(Status.IN_PROGRESS));
+        assertEquals(java.util.EnumSet.of(Action.IDENTITY_RECEIVED, Action.REFUSE),
+                allowed.apply(Status.AWAITING_IDENTITY));
+        assertEquals(java.util.EnumSet.of(Action.CLOSE), allowed.apply(Status.ANSWERED));
+        assertEquals(java.util.EnumSet.noneOf(Action.class), allowed.apply(Status.CLOSED));
+        // extended already: no second extension
+        assertEquals(java.util.EnumSet.of(Action.REQUEST_IDENTITY, Action.ANSWER, Action.REFUSE),
+                RequestWorkflow.allowed(new State(Status.EXTENDED, RECEIVED, LocalDate.of(2026, 4, 30), true, PARIS),
+                        LocalDate.of(2026, 2, 10)));
+        // the due date has passed: an extension can no longer be decided
+        assertEquals(java.util.EnumSet.of(Action.REQUEST_IDENTITY, Action.ANSWER, Action.REFUSE),
+                RequestWorkflow.allowed(new State(Status.IN_PROGRESS, RECEIVED, DUE, false, PARIS),
+                        LocalDate.of(2026, 3, 3)));
+    }
 }
