@@ -30,6 +30,8 @@ public class HomePages {
         static native TemplateInstance home(Page page);
 
         static native TemplateInstance accessibility(Page page);
+
+        static native TemplateInstance signedOut(Page page);
     }
 
     @GET
@@ -44,6 +46,13 @@ public class HomePages {
     public Response signIn() {
         String next = viewer.dpo() ? "/dpo" : viewer.editor() ? "/editeur" : "/mes-demandes";
         return Response.seeOther(URI.create(next)).build();
+    }
+
+    /** Where Keycloak sends the person back once both sessions, the portal's and Keycloak's, have ended. */
+    @GET
+    @Path("deconnecte")
+    public TemplateInstance signedOut() {
+        return Templates.signedOut(pages.page("Vous êtes déconnecté", "accueil"));
     }
 
     @GET

@@ -128,8 +128,8 @@ public class DpoPages {
     public TemplateInstance queue(@QueryParam("statut") String status, @QueryParam("type") String type,
             @QueryParam("avant") String dueBefore, @QueryParam("curseur") String cursor) {
         String caisse = requireDpo();
-        Filters filters = new Filters(STATUSES.contains(status) || "ALL".equals(status) ? status : "",
-                TYPES.contains(type) ? type : "", dueBefore != null && dueBefore.matches("\\d{4}-\\d{2}-\\d{2}")
+        Filters filters = new Filters(status != null && (STATUSES.contains(status) || "ALL".equals(status))
+                ? status : "", type != null && TYPES.contains(type) ? type : "", dueBefore != null && dueBefore.matches("\\d{4}-\\d{2}-\\d{2}")
                         ? dueBefore : "");
         String c = cursor != null && cursor.matches("[A-Za-z0-9_=-]{1,200}") ? cursor : null;
         ServiceCalls.Result<RightsApi.Queue> q = calls.call(() -> rights.queue(caisse, blank(filters.status()),

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.assurancemaladie.rgpd.events.RetentionTrigger;
 import fr.assurancemaladie.rgpd.portal.api.RegisterApi;
 import fr.assurancemaladie.rgpd.portal.api.RegisterEditorApi;
+import fr.assurancemaladie.rgpd.portal.web.Formats;
 import fr.assurancemaladie.rgpd.portal.web.Page;
 import fr.assurancemaladie.rgpd.portal.web.Pages;
 import fr.assurancemaladie.rgpd.portal.web.ServiceCalls;
@@ -186,7 +187,7 @@ public class EditorPages {
         if (published > 0 && published != latest.version()) {
             for (RegisterEditorApi.Change c : calls.required(() -> editor.diff(n, published, latest.version()))
                     .changes()) {
-                lines.add(new Line(c.field(), words(c.before()), words(c.after()),
+                lines.add(new Line(fieldFr(c.field()), words(c.before()), words(c.after()),
                         c.added() == null ? List.of() : c.added().stream().map(EditorPages::words).toList(),
                         c.removed() == null ? List.of() : c.removed().stream().map(EditorPages::words).toList()));
             }
@@ -206,11 +207,37 @@ public class EditorPages {
             return v.asText();
         }
         if (v.isObject() && v.has("text")) {
-            return v.path("text").asText() + " [" + v.path("duration").asText("sans durée") + ", "
-                    + v.path("trigger").asText("sans déclencheur") + ", " + v.path("fate").asText("sans sort") + ", "
-                    + v.path("status").asText("") + "]";
+            return v.path("text").asText() + " — " + Formats.durationFr(text(v, "duration")) + ", à compter de : "
+                    + Formats.triggerFr(v.path("trigger").isTextual() ? v.path("trigger").asText() : null) + ", puis "
+                    + Formats.fateFr(v.path("fate").isTextual() ? v.path("fate").asText() : null)
+                    + (v.path("untilFinalDecisionIfLitigation").asBoolean(false)
+                            ? ", ou jusqu'à la décision définitive en cas de contentieux" : "")
+                    + " ; règle " + Formats.ruleStatusFr(text(v, "status"));
         }
         return v.toString();
+    }
+
+    /** A fiche's field as the register names it. */
+    static String fieldFr(String field) {
+        return switch (field == null ? "" : field) {
+            case "title" -> "Intitulé";
+            case "purposeDetails" -> "Finalités";
+            case "subPurposes" -> "Sous-finalités";
+            case "legalBases" -> "Bases légales";
+            case "gdprArticles" -> "Articles du RGPD";
+            case "dataSubjectCategories" -> "Personnes concernées";
+            case "dataTypes" -> "Données traitées";
+            case "recipients" -> "Destinataires";
+            case "accessors" -> "Personnes habilitées";
+            case "retentionRules" -> "Règles de conservation";
+            case "rightsText" -> "Exercice des droits (texte)";
+            case "rights" -> "Droits des personnes";
+            case "objectionExclusionReason" -> "Motif d'exclusion du droit d'opposition";
+            case "securityMeasures" -> "Mesures de sécurité";
+            case "controllerNotes" -> "Notes du responsable de traitement";
+            case "domain", "domainCode" -> "Domaine";
+            default -> field;
+        };
     }
 
     private void requireEditor() {

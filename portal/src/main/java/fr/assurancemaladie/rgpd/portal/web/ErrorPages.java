@@ -48,9 +48,21 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
-        LOG.errorf("Page failed: %s", e.getClass().getName());
+        // the type and where it happened, never the message (it may quote what a person typed)
+        LOG.errorf("Page failed: %s at %s", e.getClass().getName(), where(e));
         LOG.debug("Page failed", e);
         return respond(500, "Une erreur inattendue s'est produite. Réessayez plus tard.");
+    }
+
+    /** The first frame of the portal's own code in the trace, or the first frame at all. */
+    static String where(Throwable e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        for (StackTraceElement frame : trace) {
+            if (frame.getClassName().startsWith("fr.assurancemaladie.")) {
+                return frame.toString();
+            }
+        }
+        return trace.length > 0 ? trace[0].toString() : "?";
     }
 
     Response respond(int status, String detail) {

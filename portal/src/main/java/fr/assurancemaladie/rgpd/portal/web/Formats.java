@@ -91,6 +91,20 @@ public final class Formats {
         };
     }
 
+    /** How far the register's text of a retention rule could be structured. */
+    public static String ruleStatusFr(String status) {
+        if (status == null) {
+            return "";
+        }
+        return switch (status) {
+            case "STRUCTURED" -> "structurée (exécutable)";
+            case "IMPLICIT_TRIGGER" -> "départ implicite : la collecte (exécutable)";
+            case "PARTIAL" -> "partielle (à revoir)";
+            case "UNSTRUCTURED" -> "non structurée (à revoir)";
+            default -> status;
+        };
+    }
+
     /** The name of a right, from its API field or request type. */
     public static String rightFr(String right) {
         if (right == null) {

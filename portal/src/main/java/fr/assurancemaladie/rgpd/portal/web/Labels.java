@@ -140,4 +140,43 @@ public final class Labels {
             default -> ground;
         };
     }
+
+    /** What a line of the audit trail records, in words. */
+    public static String auditFr(String action) {
+        if (action == null) {
+            return "";
+        }
+        return switch (action) {
+            case "SUBMIT" -> "Demande envoyée en ligne";
+            case "REGISTER" -> "Demande enregistrée par la caisse";
+            case "ANSWER_NOT_APPLICABLE" -> "Réponse : droit non applicable";
+            case "READ" -> "Consultation";
+            case "ACCESS_SUMMARY" -> "Consultation du récapitulatif d'accès";
+            case "ASSIGN" -> "Affectation";
+            case "START" -> "Prise en charge";
+            case "REQUEST_IDENTITY" -> "Demande d'informations d'identité";
+            case "IDENTITY_RECEIVED" -> "Informations d'identité reçues";
+            case "EXTEND" -> "Prolongation du délai";
+            case "ANSWER" -> "Réponse";
+            case "REFUSE" -> "Refus";
+            case "CLOSE" -> "Clôture";
+            case "NOTIFY_LIFT" -> "Information avant levée de la limitation";
+            case "LIFT" -> "Levée de la limitation";
+            default -> action;
+        };
+    }
+
+    /** Who acted, by role. */
+    public static String roleFr(String role) {
+        if (role == null) {
+            return "";
+        }
+        return switch (role) {
+            case "dpo" -> "DPO";
+            case "citizen" -> "personne concernée";
+            case "admin" -> "administrateur";
+            case "system" -> "automatique";
+            default -> role;
+        };
+    }
 }
