@@ -9,3 +9,6 @@ CREATE DATABASE rights OWNER rights;
 
 CREATE ROLE retention LOGIN PASSWORD 'retention-dev';
 CREATE DATABASE retention OWNER retention;
+
+CREATE ROLE portal LOGIN PASSWORD 'portal-dev';
+CREATE DATABASE portal OWNER portal;

@@ -17,10 +17,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A small open-model HTTP load tool (constant arrival rate, latency measured from the intended send time so a slow
  * server is not hidden by coordinated omission). Usage:
  *
- * <pre>java tools/load/HttpLoad.java URL RATE_PER_S DURATION_S [WARMUP_S] [--post BODY_FILE] [--token TOKEN_FILE]</pre>
+ * <pre>java tools/load/HttpLoad.java URL RATE_PER_S DURATION_S [WARMUP_S] [--post BODY_FILE] [--token TOKEN_FILE]
+ *     [--cookie COOKIE_FILE]</pre>
  *
  * {@code {n}} in the URL is replaced by a random number from 1 to 87 on each request. {@code --post} sends the file
- * as a JSON body; {@code --token} adds {@code Authorization: Bearer} with the token in the file.
+ * as a JSON body; {@code --token} adds {@code Authorization: Bearer} with the token in the file; {@code --cookie}
+ * sends the file's content as the {@code Cookie} header (a signed-in portal session).
  */
 public class HttpLoad {
 
@@ -34,6 +36,8 @@ public class HttpLoad {
                 body = java.nio.file.Files.readString(java.nio.file.Path.of(args[i + 1])).strip();
             } else if (args[i].equals("--token")) {
                 token = java.nio.file.Files.readString(java.nio.file.Path.of(args[i + 1])).strip();
+            } else if (args[i].equals("--cookie")) {
+                cookie = java.nio.file.Files.readString(java.nio.file.Path.of(args[i + 1])).strip();
             }
         }
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -52,6 +56,7 @@ public class HttpLoad {
 
     static String body;
     static String token;
+    static String cookie;
 
     record Result(int sent, ConcurrentLinkedQueue<Long> latenciesMicros, AtomicInteger errors, AtomicInteger non2xx) {
     }
@@ -74,6 +79,9 @@ public class HttpLoad {
             long intended = start + i * periodNanos;
             String target = url.replace("{n}", String.valueOf(ThreadLocalRandom.current().nextInt(1, 88)));
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(10));
+            if (cookie != null) {
+                builder.header("Cookie", cookie);
+            }
             if (token != null) {
                 builder.header("Authorization", "Bearer " + token);
             }

@@ -34,6 +34,8 @@ class DeploymentDescriptorsTest {
     static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     static final List<String> SERVICES = List.of("register-service", "rights-service", "retention-service");
+    /** The services and the portal: each a Deployment with its probes on the management interface. */
+    static final List<String> PROCESSES = List.of("register-service", "rights-service", "retention-service", "portal");
 
     record Run(int exit, String out) {
     }
@@ -78,7 +80,7 @@ class DeploymentDescriptorsTest {
                 "PodDisruptionBudget", "Kafka", "KafkaNodePool", "KafkaTopic", "Cluster")) {
             assertTrue(kinds.contains(kind), overlay + " renders a " + kind + ": " + kinds);
         }
-        for (String service : SERVICES) {
+        for (String service : PROCESSES) {
             JsonNode deployment = docs.stream().filter(d -> "Deployment".equals(d.path("kind").asText())
                     && service.equals(d.at("/metadata/name").asText())).findFirst().orElse(MissingNode.getInstance());
             JsonNode pod = deployment.at("/spec/template/spec");
@@ -110,6 +112,14 @@ class DeploymentDescriptorsTest {
         if ("production".equals(overlay)) {
             assertFalse(kinds.contains("Secret"), "no secret is committed for production");
         }
+        JsonNode portalConfig = docs.stream().filter(d -> "ConfigMap".equals(d.path("kind").asText())
+                && d.at("/metadata/name").asText().startsWith("portal-config")).findFirst()
+                .orElse(MissingNode.getInstance());
+        assertEquals("production".equals(overlay) ? "true" : "false",
+                portalConfig.at("/data/QUARKUS_OIDC_AUTHENTICATION_COOKIE_FORCE_SECURE").asText(),
+                "the portal's cookies are Secure outside a laptop");
+        assertTrue(docs.stream().anyMatch(d -> "Ingress".equals(d.path("kind").asText())
+                && d.toString().contains("portal.rgpd.example")), "the portal is published");
     }
 
     @Test
@@ -131,7 +141,7 @@ class DeploymentDescriptorsTest {
         assertTrue(file.path("version").isMissingNode(), "Compose specification: no version key");
         JsonNode services = file.path("services");
         for (String name : List.of("postgres", "kafka", "kafka-init", "keycloak", "register-service", "rights-service",
-                "retention-service")) {
+                "retention-service", "portal")) {
             assertTrue(services.has(name), "service " + name);
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = services.fields(); it.hasNext();) {
@@ -164,6 +174,21 @@ class DeploymentDescriptorsTest {
                     service + " is checked on its management interface: " + s.at("/healthcheck/test"));
             assertEquals("9000", s.at("/environment/QUARKUS_MANAGEMENT_PORT").asText(), service);
         }
+        JsonNode portal = services.path("portal");
+        assertTrue(Files.exists(ROOT.resolve("portal").resolve(portal.at("/build/dockerfile").asText())),
+                "the portal builds from its Dockerfile");
+        for (String variable : List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_OIDC_AUTH_SERVER_URL",
+                "QUARKUS_OIDC_CREDENTIALS_SECRET", "RGPD_PORTAL_SESSION_KEY", "QUARKUS_REST_CLIENT_REGISTER_URL",
+                "QUARKUS_REST_CLIENT_RIGHTS_URL", "QUARKUS_REST_CLIENT_RETENTION_URL")) {
+            assertFalse(portal.at("/environment/" + variable).isMissingNode(), "the portal gets " + variable);
+        }
+        for (String service : SERVICES) {
+            assertEquals("service_healthy", portal.at("/depends_on/" + service + "/condition").asText(),
+                    "the portal starts after " + service);
+        }
+        assertEquals("8080:8080", portal.at("/ports/0").asText(), "the portal on http://localhost:8080");
+        assertTrue(Files.readString(ROOT.resolve("deploy/compose/postgres-init.sql"))
+                .contains("CREATE DATABASE portal OWNER portal"), "the portal's database");
         String topics = services.at("/kafka-init/command").toString();
         assertTrue(topics.contains("--topic lifecycle.events --partitions 3 --config message.timestamp.type=LogAppendTime"),
                 "lifecycle.events is timestamped by the broker: " + topics);

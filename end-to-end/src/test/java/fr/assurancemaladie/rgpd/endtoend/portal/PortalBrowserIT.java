@@ -160,6 +160,7 @@ class PortalBrowserIT {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .hasText("Exercer un droit");
         browser.assertAccessible(page, "formulaire de demande");
+        theBrowserHoldsNoToken(page);
 
         // the register's answer before sending: objection does not apply to fiche 1, and why
         page.getByLabel("Opposition").check();
@@ -454,6 +455,24 @@ class PortalBrowserIT {
         assertThat(citizen.locator("#kc-login")).isVisible();
         citizen.context().close();
         assertTrue(browser.checkedPages().size() >= 25, "axe-core ran on " + browser.checkedPages());
+    }
+
+    /**
+     * Backend for frontend: the portal's cookies (path /, Keycloak's own are under /realms/) hold no token, its
+     * session cookie is HttpOnly and SameSite, and nothing is in the page's storage or source.
+     */
+    static void theBrowserHoldsNoToken(Page page) {
+        List<com.microsoft.playwright.options.Cookie> cookies = page.context().cookies(page.url()).stream()
+                .filter(c -> !c.path.startsWith("/realms")).toList();
+        assertTrue(cookies.stream().anyMatch(c -> c.name.startsWith("q_session")), "a session cookie: " + cookies);
+        for (var c : cookies) {
+            assertFalse(c.value.contains("eyJ"), c.name + " holds no JWT");
+            assertTrue(c.httpOnly, c.name + " is HttpOnly");
+            assertTrue(c.sameSite == com.microsoft.playwright.options.SameSiteAttribute.LAX
+                    || c.sameSite == com.microsoft.playwright.options.SameSiteAttribute.STRICT, c.name + " is SameSite");
+        }
+        assertEquals("{}{}", page.evaluate("JSON.stringify(localStorage) + JSON.stringify(sessionStorage)"));
+        assertFalse(page.content().contains("eyJ"), "no token in the page");
     }
 
     /** Keycloak's real login page, in French: the user name, the password, the button. */
