@@ -29,10 +29,19 @@ grep -q "File des demandes" "$tmp/queue.html" || { echo "sign-in failed"; exit 1
 awk -F'\t' '$1 ~ /127\.0\.0\.1$/ && $3 == "/" { printf "%s=%s; ", $6, $7 }' "$jar" > "$tmp/cookie"
 
 echo "== page weight of $PORTAL/dpo (first page: 50 requests, counters, filters)"
-curl -s -b "$tmp/cookie" -o "$tmp/page.html" "$PORTAL/dpo"
+curl -s -H "Cookie: $(cat "$tmp/cookie")" -o "$tmp/page.html" "$PORTAL/dpo"
+grep -q "File des demandes" "$tmp/page.html" || { echo "the session cookie does not open /dpo"; exit 1; }
 total=$(wc -c < "$tmp/page.html")
 printf '  %-45s %8d bytes\n' "HTML" "$total"
-for asset in $(grep -oE '(href|src)="/static/[^"]+"' "$tmp/page.html" | sed -E 's/^(href|src)="//; s/"$//' | sort -u); do
+assets=$(grep -oE '(href|src)="/static/[^"]+"' "$tmp/page.html" | sed -E 's/^(href|src)="//; s/"$//' | sort -u)
+# the modules those scripts import (import … from "./x.js", relative to the script)
+for script in $(echo "$assets" | grep '\.js$'); do
+  for imported in $(curl -s "$PORTAL$script" | grep -oE 'from "\./[^"]+"' | sed -E 's/^from "\.\///; s/"$//'); do
+    assets="$assets
+${script%/*}/$imported"
+  done
+done
+for asset in $(echo "$assets" | sort -u); do
   size=$(curl -s "$PORTAL$asset" | wc -c)
   total=$((total + size))
   printf '  %-45s %8d bytes\n' "$asset" "$size"
