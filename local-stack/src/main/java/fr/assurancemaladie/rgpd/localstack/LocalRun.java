@@ -244,7 +244,7 @@ public final class LocalRun {
                  Portal             http://127.0.0.1:8080  (the register, Mes demandes, the DPO console, the editor)
                  Health, metrics    http://127.0.0.1:9081/q/health  (9082, 9083, 9080: management interfaces)
                  Keycloak           http://127.0.0.1:%d  (realm rgpd; console: admin / admin)
-                 PostgreSQL         127.0.0.1:%d  user postgres, databases register, rights, retention
+                 PostgreSQL         127.0.0.1:%d  user postgres, databases register, rights, retention, portal
                  Kafka              %s
                  Logs               %s
 
