@@ -214,7 +214,15 @@ public class CitizenPages {
     /** The API's French detail, and the form field it is about when it names one. */
     private static ServiceCalls.Problem withFields(ServiceCalls.Problem p) {
         if (p.hasFields()) {
-            return p;
+            // the API's JSON names → the form's fields
+            Map<String, String> fields = new java.util.LinkedHashMap<>();
+            p.fields().forEach((name, message) -> fields.putIfAbsent(switch (name) {
+                case "ficheNumber" -> "fiche";
+                case "domainCode" -> "domaine";
+                case "scope" -> "portee";
+                default -> name;
+            }, message));
+            return new ServiceCalls.Problem(p.status(), p.detail(), fields);
         }
         String d = p.detail();
         String field = d.contains("« rectification »") || d.contains("rectification") && d.contains("nouvelle")

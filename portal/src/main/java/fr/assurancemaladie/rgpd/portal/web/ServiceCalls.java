@@ -23,6 +23,8 @@ import org.jboss.logging.Logger;
 public class ServiceCalls {
 
     private static final Logger LOG = Logger.getLogger(ServiceCalls.class);
+    static final java.util.regex.Pattern FIELD_DETAIL = java.util.regex.Pattern.compile(
+            "Champ « ([A-Za-z0-9_.\\[\\]]{1,64}) » : (.+)", java.util.regex.Pattern.DOTALL);
 
     @Inject
     ObjectMapper json;
@@ -124,6 +126,13 @@ public class ServiceCalls {
             }
         } catch (RuntimeException | java.io.IOException e) {
             // keep the generic sentence
+        }
+        // « Champ « reason » : Le texte contient… »: the services name the JSON field; next to the form's field the
+        // person reads the message alone (the form's label says which field it is)
+        java.util.regex.Matcher named = FIELD_DETAIL.matcher(detail);
+        if (fields.isEmpty() && named.matches()) {
+            fields.put(named.group(1), named.group(2));
+            detail = named.group(2);
         }
         if (status == 401) {
             detail = "Votre session a expiré : reconnectez-vous.";

@@ -34,6 +34,17 @@ public final class RequestWorkflow {
 
     public enum Action { START, REQUEST_IDENTITY, IDENTITY_RECEIVED, EXTEND, ANSWER, REFUSE, CLOSE }
 
+    /** Dates in the messages people read: « mardi 31 décembre 2024 ». */
+    static final java.time.format.DateTimeFormatter FRENCH_DAY = java.time.format.DateTimeFormatter
+            .ofPattern("EEEE d MMMM yyyy", java.util.Locale.FRANCE);
+
+    /** The statuses in the words of the messages. */
+    static final java.util.Map<Status, String> STATUS_FR = java.util.Map.of(
+            Status.RECEIVED, "reçue", Status.IN_PROGRESS, "en cours", Status.AWAITING_IDENTITY,
+            "en attente d'informations d'identité", Status.EXTENDED, "prolongée", Status.ANSWERED, "répondue",
+            Status.ANSWERED_NOT_APPLICABLE, "répondue : droit non applicable", Status.REFUSED, "refusée",
+            Status.CLOSED, "close");
+
     /** Why a request is refused. */
     public enum RefusalGround { MANIFESTLY_UNFOUNDED, EXCESSIVE, IDENTITY_NOT_ESTABLISHED, OTHER }
 
@@ -94,8 +105,8 @@ public final class RequestWorkflow {
                     throw new IllegalTransition("Le délai de cette demande a déjà été prolongé.", true);
                 }
                 if (c.today().isAfter(s.dueOn())) {
-                    throw new IllegalTransition("La prolongation doit être décidée avant l'échéance du " + s.dueOn()
-                            + " (article 12, paragraphe 3 du RGPD).", true);
+                    throw new IllegalTransition("La prolongation doit être décidée avant l'échéance du "
+                            + s.dueOn().format(FRENCH_DAY) + " (article 12, paragraphe 3 du RGPD).", true);
                 }
                 needText(c.reason(), "La prolongation doit être motivée (reason).");
                 LocalDate extendedDue = DeadlineCalculator.dueOn(s.periodStart(), DeadlineCalculator.EXTENDED, s.departement());
@@ -155,7 +166,7 @@ public final class RequestWorkflow {
     private static void require(boolean allowed, State s, Command c) {
         if (!allowed) {
             throw new IllegalTransition("Action " + c.action() + " impossible pour une demande au statut " + s.status()
-                    + ".", true);
+                    + " (" + STATUS_FR.get(s.status()) + ").", true);
         }
     }
 

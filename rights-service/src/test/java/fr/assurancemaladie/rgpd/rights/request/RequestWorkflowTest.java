@@ -51,6 +51,8 @@ class RequestWorkflowTest {
         IllegalTransition late = assertThrows(IllegalTransition.class, () -> RequestWorkflow.apply(state(Status.IN_PROGRESS),
                 new Command(Action.EXTEND, "raison", null, null, DUE.plusDays(1))));
         assertTrue(late.conflict());
+        assertEquals("La prolongation doit être décidée avant l'échéance du lundi 2 mars 2026 (article 12, paragraphe 3 "
+                + "du RGPD).", late.getMessage());
         IllegalTransition noReason = assertThrows(IllegalTransition.class, () -> RequestWorkflow.apply(state(Status.IN_PROGRESS),
                 new Command(Action.EXTEND, " ", null, null, DUE)));
         assertFalse(noReason.conflict(), "a missing reason is a bad request, not a conflict");
@@ -131,6 +133,9 @@ class RequestWorkflowTest {
                             RefusalGround.OTHER, RECEIVED)), c[0] + " " + c[1]);
             assertTrue(e.conflict(), c[0] + " " + c[1]);
         }
+        IllegalTransition closed = assertThrows(IllegalTransition.class, () -> RequestWorkflow.apply(
+                state(Status.CLOSED), cmd(Action.ANSWER, RECEIVED)));
+        assertEquals("Action ANSWER impossible pour une demande au statut CLOSED (close).", closed.getMessage());
     }
 
     @Test
