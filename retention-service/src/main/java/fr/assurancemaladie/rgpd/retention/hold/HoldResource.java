@@ -3,6 +3,7 @@ package fr.assurancemaladie.rgpd.retention.hold;
 import fr.assurancemaladie.rgpd.support.text.Excerpt;
 import fr.assurancemaladie.rgpd.support.text.TextHygiene;
 import fr.assurancemaladie.rgpd.retention.access.Caller;
+import fr.assurancemaladie.rgpd.retention.schedule.law.RetentionLaw.HoldKind;
 import fr.assurancemaladie.rgpd.retention.time.RetentionClock;
 import fr.assurancemaladie.rgpd.support.paging.Cursor;
 import fr.assurancemaladie.rgpd.support.paging.Slice;
@@ -61,10 +62,10 @@ public class HoldResource {
             String reason, LocalDate fromOn, LocalDate untilOn, boolean active, Instant createdAt, String createdBy,
             Instant releasedAt, String releasedBy, String releaseReason) {
 
-        static HoldView of(Hold h) {
+        static HoldView of(HoldRecord h) {
             return new HoldView(h.id, h.kind.name(), h.subjectRef,
                     h.ficheNumbers == null ? null : Arrays.asList(h.ficheNumbers), h.caisseCode, h.reason, h.fromOn,
-                    h.untilOn, h.active(), h.createdAt, h.createdBy, h.releasedAt, h.releasedBy, h.releaseReason);
+                    h.untilOn, h.unreleased(), h.createdAt, h.createdBy, h.releasedAt, h.releasedBy, h.releaseReason);
         }
     }
 
@@ -114,7 +115,7 @@ public class HoldResource {
         }
         if (kind != null) {
             try {
-                p.and("kind", Hold.Kind.valueOf(kind.strip().toUpperCase(Locale.ROOT)));
+                p.and("kind", HoldKind.valueOf(kind.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw ProblemException.badRequest("Type de gel inconnu : « " + Excerpt.of(kind) + " ».");
             }
@@ -125,7 +126,7 @@ public class HoldResource {
             q.append(" and (createdAt < :cAt or (createdAt = :cAt and id < :cId))");
             p.and("cAt", c[0]).and("cId", c[1]);
         }
-        List<Hold> found = Hold.<Hold>find(q + " order by createdAt desc, id desc", p).page(0, size + 1).list();
+        List<HoldRecord> found = HoldRecord.<HoldRecord>find(q + " order by createdAt desc, id desc", p).page(0, size + 1).list();
         Slice<HoldView> page = Slice.of(found.stream().map(HoldView::of).toList(), size,
                 last -> Cursor.encode(last.createdAt(), last.id()));
         return new HoldPage(page.items(), page.nextCursor());
@@ -185,9 +186,9 @@ public class HoldResource {
             }
             fiches = body.ficheNumbers().stream().distinct().sorted().toArray(Integer[]::new);
         }
-        Hold h = new Hold();
+        HoldRecord h = new HoldRecord();
         h.id = UUID.randomUUID();
-        h.kind = Hold.Kind.MANUAL;
+        h.kind = HoldKind.MANUAL;
         h.subjectRef = subject;
         h.ficheNumbers = fiches;
         h.caisseCode = caisse;
@@ -208,13 +209,13 @@ public class HoldResource {
             + "Limitation and litigation holds are released by their own events (409).")
     public HoldView release(@PathParam("id") String id, @QueryParam("reason") String reasonParam) {
         Caller caller = Caller.of(identity, jwt);
-        Hold h = visible(id, caller);
-        if (h.kind != Hold.Kind.MANUAL) {
-            throw ProblemException.conflict(h.kind == Hold.Kind.LIMITATION
+        HoldRecord h = visible(id, caller);
+        if (h.kind != HoldKind.MANUAL) {
+            throw ProblemException.conflict(h.kind == HoldKind.LIMITATION
                     ? "Un gel de limitation (art. 18) se lève par la demande de limitation dans rights-service."
                     : "Un gel de contentieux se lève par l'événement litigation-closed.");
         }
-        if (!h.active()) {
+        if (!h.unreleased()) {
             throw ProblemException.conflict("Ce gel est déjà levé.");
         }
         h.releaseReason = reason(reasonParam);
@@ -225,14 +226,14 @@ public class HoldResource {
         return HoldView.of(h);
     }
 
-    private static Hold visible(String id, Caller caller) {
+    private static HoldRecord visible(String id, Caller caller) {
         UUID uuid;
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("Gel introuvable.");
         }
-        Hold h = Hold.findById(uuid);
+        HoldRecord h = HoldRecord.findById(uuid);
         if (h == null || !caller.sees(h.caisseCode)) {
             throw ProblemException.notFound("Gel introuvable.");
         }

@@ -2,7 +2,8 @@ package fr.assurancemaladie.rgpd.retention.lifecycle;
 
 import fr.assurancemaladie.rgpd.retention.rules.RuleBook;
 import fr.assurancemaladie.rgpd.retention.rules.RuleStore;
-import fr.assurancemaladie.rgpd.retention.schedule.RetentionLaw;
+import fr.assurancemaladie.rgpd.retention.schedule.law.RetentionLaw;
+import fr.assurancemaladie.rgpd.retention.schedule.law.RetentionSql;
 import fr.assurancemaladie.rgpd.support.persistence.NativeRows;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -154,7 +155,7 @@ public class LifecycleStore {
         try (PreparedStatement ps = c.prepareStatement("insert into schedule (event_id, subject_ref, caisse_code, "
                 + "fiche_number, fiche_version, rule_index, rule_text, trigger, duration, fate, until_final_decision, "
                 + "trigger_date, rule_due_on, due_on) select ev, sr, cc, fn, fv, ri, rt, tg, du, fa, uf, td, rd, "
-                + "case when uf then greatest(rd, coalesce(final_decision_on(sr, fn), rd)) else rd end "
+                + RetentionSql.due("rd", "uf", "sr", "fn") + " "
                 + "from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "as x(ev, sr, cc, fn, fv, ri, rt, tg, du, fa, uf, td, rd) "
                 + "on conflict (event_id, fiche_number, rule_index) do nothing")) {

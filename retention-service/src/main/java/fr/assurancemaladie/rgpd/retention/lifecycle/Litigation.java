@@ -1,5 +1,6 @@
 package fr.assurancemaladie.rgpd.retention.lifecycle;
 
+import fr.assurancemaladie.rgpd.retention.schedule.law.RetentionSql;
 import fr.assurancemaladie.rgpd.support.persistence.NativeRows;
 import java.sql.Connection;
 import java.sql.Date;
@@ -66,9 +67,9 @@ final class Litigation {
             // closed without an opening heard: the final decision still counts for the litigation clause
             insert(c, e, "Contentieux clos (ouverture non reçue)", reason);
         }
-        try (PreparedStatement ps = c.prepareStatement("update schedule set due_on = greatest(rule_due_on, "
-                + "coalesce(final_decision_on(subject_ref, fiche_number), rule_due_on)), updated_at = now() "
-                + "where subject_ref = ? and status = 'SCHEDULED' and until_final_decision")) {
+        try (PreparedStatement ps = c.prepareStatement("update schedule s set due_on = "
+                + RetentionSql.dueOfSchedule("s") + ", updated_at = now() "
+                + "where s.subject_ref = ? and s.status = 'SCHEDULED' and s.until_final_decision")) {
             ps.setString(1, e.subjectRef());
             ps.executeUpdate();
         }

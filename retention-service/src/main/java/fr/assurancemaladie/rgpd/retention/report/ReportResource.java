@@ -5,7 +5,7 @@ import static fr.assurancemaladie.rgpd.support.persistence.NativeRows.instant;
 import static fr.assurancemaladie.rgpd.support.persistence.NativeRows.integer;
 
 import fr.assurancemaladie.rgpd.retention.access.Caller;
-import fr.assurancemaladie.rgpd.retention.hold.HoldCoverage;
+import fr.assurancemaladie.rgpd.retention.schedule.law.RetentionSql;
 import fr.assurancemaladie.rgpd.retention.time.RetentionClock;
 import fr.assurancemaladie.rgpd.support.problem.Params;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -114,7 +114,7 @@ public class ReportResource {
         Query late = Panache.getEntityManager().createNativeQuery("""
                 select s.fiche_number, s.caisse_code,
                        coalesce((select 'HELD_' || min(h.kind) from hold h where\s"""
-                + HoldCoverage.activeHold("h", "s", ":today") + """
+                + RetentionSql.holdCovers("h", "s", ":today") + """
                                 ), 'AWAITING_SWEEP') as reason,
                        count(*), min(s.due_on)
                   from schedule s

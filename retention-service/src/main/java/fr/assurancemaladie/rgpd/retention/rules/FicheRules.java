@@ -1,7 +1,7 @@
 package fr.assurancemaladie.rgpd.retention.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.assurancemaladie.rgpd.retention.schedule.RetentionLaw;
+import fr.assurancemaladie.rgpd.retention.schedule.law.RetentionLaw;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package fr.assurancemaladie.rgpd.retention.rules;
 
-import fr.assurancemaladie.rgpd.retention.schedule.RetentionLaw;
+import fr.assurancemaladie.rgpd.retention.schedule.law.RetentionLaw;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

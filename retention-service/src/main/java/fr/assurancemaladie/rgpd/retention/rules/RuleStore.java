@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.assurancemaladie.rgpd.projection.FicheProjected;
 import fr.assurancemaladie.rgpd.projection.ProjectedFiche;
 import fr.assurancemaladie.rgpd.retention.rules.FicheRules.Item;
-import fr.assurancemaladie.rgpd.retention.schedule.RetentionLaw;
+import fr.assurancemaladie.rgpd.retention.schedule.law.RetentionLaw;
+import fr.assurancemaladie.rgpd.retention.schedule.law.RetentionSql;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -168,30 +169,22 @@ public class RuleStore {
         }
     }
 
-    /** The due date of a schedule row in SQL: the rule's own date, later for a litigation clause. */
-    static final String DUE = "case when ? then greatest(%1$s, coalesce(final_decision_on(%2$s, %3$s), %1$s)) "
-            + "else %1$s end";
-
     private static int update(Connection c, int fiche, int version, Item rule) throws SQLException {
-        String ruleDue = "(s.trigger_date + cast(? as interval))::date";
-        try (PreparedStatement ps = c.prepareStatement("update schedule s set duration = ?, fate = ?, "
-                + "until_final_decision = ?, rule_text = ?, fiche_version = ?, rule_due_on = " + ruleDue + ", due_on = "
-                + DUE.formatted(ruleDue, "s.subject_ref", "s.fiche_number")
-                + ", updated_at = now() where s.fiche_number = ? and s.rule_index = ? and s.status = 'SCHEDULED'")) {
+        String ruleDue = RetentionSql.ruleDue("s.trigger_date", "p.duration");
+        try (PreparedStatement ps = c.prepareStatement("update schedule s set duration = p.duration, fate = p.fate, "
+                + "until_final_decision = p.until_final, rule_text = p.rt, fiche_version = p.version, rule_due_on = "
+                + ruleDue + ", due_on = " + RetentionSql.due(ruleDue, "p.until_final", "s.subject_ref", "s.fiche_number")
+                + ", updated_at = now() from (select cast(? as varchar) duration, cast(? as varchar) fate, "
+                + "cast(? as boolean) until_final, cast(? as text) rt, cast(? as integer) version) p "
+                + "where s.fiche_number = ? and s.rule_index = ? and s.status = 'SCHEDULED'")) {
             RetentionLaw.Rule r = rule.rule();
-            int p = 1;
-            ps.setString(p++, r.duration());
-            ps.setString(p++, r.fate());
-            ps.setBoolean(p++, r.untilFinalDecisionIfLitigation());
-            ps.setString(p++, rule.text());
-            ps.setInt(p++, version);
-            ps.setString(p++, r.duration());
-            ps.setBoolean(p++, r.untilFinalDecisionIfLitigation());
-            ps.setString(p++, r.duration());
-            ps.setString(p++, r.duration());
-            ps.setString(p++, r.duration());
-            ps.setInt(p++, fiche);
-            ps.setInt(p, rule.index());
+            ps.setString(1, r.duration());
+            ps.setString(2, r.fate());
+            ps.setBoolean(3, r.untilFinalDecisionIfLitigation());
+            ps.setString(4, rule.text());
+            ps.setInt(5, version);
+            ps.setInt(6, fiche);
+            ps.setInt(7, rule.index());
             return ps.executeUpdate();
         }
     }
@@ -207,34 +200,31 @@ public class RuleStore {
     }
 
     private static int scheduleHeardEvents(Connection c, int fiche, int version, Item rule) throws SQLException {
-        String ruleDue = "(e.occurred_on + cast(? as interval))::date";
+        String ruleDue = RetentionSql.ruleDue("e.occurred_on", "p.duration");
         try (PreparedStatement ps = c.prepareStatement("insert into schedule as s (event_id, subject_ref, caisse_code, "
                 + "fiche_number, fiche_version, rule_index, rule_text, trigger, duration, fate, until_final_decision, "
-                + "trigger_date, rule_due_on, due_on) select e.id, e.subject_ref, e.caisse_code, ?, ?, ?, ?, e.trigger, "
-                + "?, ?, ?, e.occurred_on, " + ruleDue + ", " + DUE.formatted(ruleDue, "e.subject_ref", "?")
-                + " from lifecycle_event e where e.trigger = ? and (e.fiche_numbers is null or ? = any (e.fiche_numbers))"
+                + "trigger_date, rule_due_on, due_on) select e.id, e.subject_ref, e.caisse_code, p.fiche, p.version, "
+                + "p.ri, p.rt, e.trigger, p.duration, p.fate, p.until_final, e.occurred_on, " + ruleDue + ", "
+                + RetentionSql.due(ruleDue, "p.until_final", "e.subject_ref", "p.fiche")
+                + " from (select cast(? as integer) fiche, cast(? as integer) version, cast(? as integer) ri, "
+                + "cast(? as text) rt, cast(? as varchar) duration, cast(? as varchar) fate, "
+                + "cast(? as boolean) until_final, cast(? as varchar) trigger) p "
+                + "join lifecycle_event e on e.trigger = p.trigger "
+                + "and (e.fiche_numbers is null or p.fiche = any (e.fiche_numbers))"
                 + " on conflict (event_id, fiche_number, rule_index) do update set status = 'SCHEDULED', "
                 + "cancel_reason = null, fiche_version = excluded.fiche_version, rule_text = excluded.rule_text, "
                 + "trigger = excluded.trigger, duration = excluded.duration, fate = excluded.fate, "
                 + "until_final_decision = excluded.until_final_decision, rule_due_on = excluded.rule_due_on, "
                 + "due_on = excluded.due_on, updated_at = now() where s.status = 'CANCELLED'")) {
             RetentionLaw.Rule r = rule.rule();
-            int p = 1;
-            ps.setInt(p++, fiche);
-            ps.setInt(p++, version);
-            ps.setInt(p++, rule.index());
-            ps.setString(p++, rule.text());
-            ps.setString(p++, r.duration());
-            ps.setString(p++, r.fate());
-            ps.setBoolean(p++, r.untilFinalDecisionIfLitigation());
-            ps.setString(p++, r.duration()); // rule_due_on
-            ps.setBoolean(p++, r.untilFinalDecisionIfLitigation()); // case when
-            ps.setString(p++, r.duration()); // greatest(rule due,
-            ps.setInt(p++, fiche); // final_decision_on(subject, fiche)
-            ps.setString(p++, r.duration()); // coalesce(…, rule due))
-            ps.setString(p++, r.duration()); // else rule due
-            ps.setString(p++, r.trigger());
-            ps.setInt(p, fiche);
+            ps.setInt(1, fiche);
+            ps.setInt(2, version);
+            ps.setInt(3, rule.index());
+            ps.setString(4, rule.text());
+            ps.setString(5, r.duration());
+            ps.setString(6, r.fate());
+            ps.setBoolean(7, r.untilFinalDecisionIfLitigation());
+            ps.setString(8, r.trigger());
             return ps.executeUpdate();
         }
     }

@@ -3,7 +3,7 @@ package fr.assurancemaladie.rgpd.retention.schedule;
 import fr.assurancemaladie.rgpd.support.text.Excerpt;
 import fr.assurancemaladie.rgpd.retention.access.Caller;
 import fr.assurancemaladie.rgpd.retention.access.Filter;
-import fr.assurancemaladie.rgpd.retention.hold.HoldCoverage;
+import fr.assurancemaladie.rgpd.retention.schedule.law.RetentionSql;
 import fr.assurancemaladie.rgpd.retention.time.RetentionClock;
 import static fr.assurancemaladie.rgpd.support.persistence.NativeRows.date;
 import static fr.assurancemaladie.rgpd.support.persistence.NativeRows.instant;
@@ -65,7 +65,7 @@ public class ScheduleResource {
 
     static final String COLUMNS = "s.id, s.subject_ref, s.fiche_number, s.rule_index, s.fiche_version, s.rule_text, "
             + "s.trigger, s.duration, s.fate, s.until_final_decision, s.trigger_date, s.rule_due_on, s.due_on, "
-            + "s.status, " + HoldCoverage.activeHoldExists("s", ":today") + ", s.caisse_code, s.created_at, "
+            + "s.status, " + RetentionSql.held("s", ":today") + ", s.caisse_code, s.created_at, "
             + "s.ordered_at, s.confirmed_at, s.cancel_reason";
 
     @Inject

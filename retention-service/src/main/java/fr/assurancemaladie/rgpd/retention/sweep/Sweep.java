@@ -1,18 +1,13 @@
 package fr.assurancemaladie.rgpd.retention.sweep;
 
 import fr.assurancemaladie.rgpd.events.DeletionOrder;
-import fr.assurancemaladie.rgpd.retention.hold.HoldCoverage;
-import fr.assurancemaladie.rgpd.retention.schedule.RetentionLaw;
-import fr.assurancemaladie.rgpd.retention.schedule.RetentionLaw.Decision;
-import fr.assurancemaladie.rgpd.retention.schedule.RetentionLaw.Hold;
-import fr.assurancemaladie.rgpd.retention.schedule.RetentionLaw.HoldKind;
+import fr.assurancemaladie.rgpd.retention.schedule.law.RetentionSql;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -23,16 +18,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -40,8 +30,8 @@ import org.jboss.logging.Logger;
  * Orders every due and unheld deletion, exactly once per schedule, however many replicas sweep at the same time.
  *
  * <p>Work is claimed in the database, a chunk at a time: due schedules, oldest first, locked {@code FOR UPDATE SKIP
- * LOCKED} (another replica's chunk is skipped, not waited for). The law has the last word ({@link RetentionLaw}:
- * litigation clause, holds active today). The chunk's orders are sent and acknowledged by Kafka, then marked ORDERED
+ * LOCKED} (another replica's chunk is skipped, not waited for), and orderable by the law's SQL form ({@link
+ * RetentionSql#orderable}: due, litigation clause counted, no hold covering it today). The chunk's orders are sent and acknowledged by Kafka, then marked ORDERED
  * in the same transaction that held the locks. A replica that dies in between releases its locks without marking:
  * the next sweep sends those orders again with the same CloudEvent id (at-least-once on the wire, once in the
  * database).
@@ -55,8 +45,8 @@ public class Sweep {
     public record Result(LocalDate asOf, int ordered, int skipped, int chunks, long millis) {
     }
 
-    private record Claimed(UUID id, String subjectRef, int fiche, String ruleText, String trigger, String duration,
-            String fate, boolean untilFinal, LocalDate triggerDate, LocalDate ruleDue, LocalDate due, String caisse) {
+    private record Claimed(UUID id, String subjectRef, int fiche, String ruleText, String trigger,
+            LocalDate triggerDate, LocalDate due, String fate) {
     }
 
     @Inject
@@ -173,19 +163,10 @@ public class Sweep {
                     c.commit();
                     return new ChunkResult(0, 0, afterDue, afterId);
                 }
-                Map<String, List<HoldRow>> holds = holds(c, claimed);
                 Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
                 List<UUID> sent = new ArrayList<>();
                 List<CompletableFuture<Void>> acks = new ArrayList<>();
                 for (Claimed s : claimed) {
-                    RetentionLaw.Rule rule = new RetentionLaw.Rule(s.duration(), s.trigger(), s.fate(), s.untilFinal(),
-                            "STRUCTURED");
-                    List<Hold> covering = holds.getOrDefault(s.subjectRef(), List.of()).stream()
-                            .filter(h -> HoldCoverage.covers(h.kind(), h.caisse(), h.fiches(), s.fiche(), s.caisse()))
-                            .map(HoldRow::hold).toList();
-                    if (RetentionLaw.decide(rule, s.ruleDue(), covering, today) != Decision.ORDER) {
-                        continue;
-                    }
                     acks.add(sender.send(new DeletionOrder(s.id().toString(), s.subjectRef(), s.fiche(), s.ruleText(),
                             s.trigger(), s.triggerDate(), s.due(), s.fate(), now)));
                     sent.add(s.id());
@@ -233,56 +214,28 @@ public class Sweep {
     private List<Claimed> claim(Connection c, LocalDate today, LocalDate afterDue, UUID afterId) throws SQLException {
         List<Claimed> claimed = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                select s.id, s.subject_ref, s.fiche_number, s.rule_text, s.trigger, s.duration, s.fate,
-                       s.until_final_decision, s.trigger_date, s.rule_due_on, s.due_on, s.caisse_code
+                select s.id, s.subject_ref, s.fiche_number, s.rule_text, s.trigger, s.trigger_date, s.due_on,
+                       s.fate
                   from schedule s
-                 where s.status = 'SCHEDULED' and s.due_on <= ? and (s.due_on, s.id) > (?, ?)
-                   and not\s""" + HoldCoverage.activeHoldExists("s", "?") + """
+                 where s.status = 'SCHEDULED' and (s.due_on, s.id) > (?, ?)
+                   and\s""" + RetentionSql.orderable("s", "?") + """
                  order by s.due_on, s.id
                  limit ?
                  for update of s skip locked""")) {
             Date day = Date.valueOf(today);
-            ps.setDate(1, day);
-            ps.setDate(2, Date.valueOf(afterDue));
-            ps.setObject(3, afterId);
+            ps.setDate(1, Date.valueOf(afterDue));
+            ps.setObject(2, afterId);
+            ps.setDate(3, day);
             ps.setDate(4, day);
-            ps.setDate(5, day);
-            ps.setInt(6, chunkSize);
+            ps.setInt(5, chunkSize);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     claimed.add(new Claimed(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8),
-                            rs.getDate(9).toLocalDate(), rs.getDate(10).toLocalDate(), rs.getDate(11).toLocalDate(),
-                            rs.getString(12)));
+                            rs.getString(4), rs.getString(5), rs.getDate(6).toLocalDate(), rs.getDate(7).toLocalDate(),
+                            rs.getString(8)));
                 }
             }
         }
         return claimed;
-    }
-
-    private record HoldRow(Hold hold, String kind, String caisse, Set<Integer> fiches) {
-    }
-
-    /** Every hold, active or released, of the persons claimed: the law needs released litigations too. */
-    private static Map<String, List<HoldRow>> holds(Connection c, List<Claimed> claimed) throws SQLException {
-        Map<String, List<HoldRow>> holds = new HashMap<>();
-        String[] subjects = claimed.stream().map(Claimed::subjectRef).distinct().toArray(String[]::new);
-        try (PreparedStatement ps = c.prepareStatement("select subject_ref, kind, fiche_numbers, from_on, until_on, "
-                + "caisse_code from hold where subject_ref = any (?)")) {
-            ps.setArray(1, c.createArrayOf("varchar", subjects));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Array fiches = rs.getArray(3);
-                    Set<Integer> covered = fiches == null ? null
-                            : Arrays.stream((Integer[]) fiches.getArray()).collect(Collectors.toSet());
-                    Date until = rs.getDate(5);
-                    holds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new HoldRow(
-                            new Hold(HoldKind.valueOf(rs.getString(2)), rs.getDate(4).toLocalDate(),
-                                    until == null ? null : until.toLocalDate()), rs.getString(2), rs.getString(6),
-                            covered));
-                }
-            }
-        }
-        return holds;
     }
 }

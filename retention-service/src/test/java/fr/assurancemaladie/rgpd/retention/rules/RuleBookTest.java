@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.assurancemaladie.rgpd.retention.rules.RuleBook.RuleRef;
-import fr.assurancemaladie.rgpd.retention.schedule.RetentionLaw.Rule;
+import fr.assurancemaladie.rgpd.retention.schedule.law.RetentionLaw.Rule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package fr.assurancemaladie.rgpd.retention.hold;
 
+import fr.assurancemaladie.rgpd.retention.schedule.law.RetentionLaw.HoldKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,18 +14,19 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A hold on a person's deletions (all fiches, or the ones listed): limitation, litigation or manual. */
+/**
+ * A hold as stored (table {@code hold}): limitation, litigation or manual, on all the person's fiches or the ones
+ * listed, with who put and released it. What a hold covers is the law's ({@code RetentionLaw.Hold#covers}).
+ */
 @Entity
 @Table(name = "hold")
-public class Hold extends PanacheEntityBase {
-
-    public enum Kind { LIMITATION, LITIGATION, MANUAL }
+public class HoldRecord extends PanacheEntityBase {
 
     @Id
     public UUID id;
 
     @Enumerated(EnumType.STRING)
-    public Kind kind;
+    public HoldKind kind;
 
     @Column(name = "subject_ref")
     public String subjectRef;
@@ -62,7 +64,8 @@ public class Hold extends PanacheEntityBase {
     @Column(name = "release_reason")
     public String releaseReason;
 
-    public boolean active() {
+    /** Not released yet (whether it is in force on a given day is the law's question). */
+    public boolean unreleased() {
         return releasedAt == null;
     }
 }
