@@ -1,7 +1,7 @@
 package fr.assurancemaladie.rgpd.register.fiche;
 
 import fr.assurancemaladie.rgpd.register.retention.RetentionRule;
-import fr.assurancemaladie.rgpd.register.rights.Rights;
+import fr.assurancemaladie.rgpd.register.rights.law.Rights;
 import java.time.Instant;
 import java.util.List;
 

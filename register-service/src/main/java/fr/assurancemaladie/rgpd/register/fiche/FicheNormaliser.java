@@ -2,10 +2,10 @@ package fr.assurancemaladie.rgpd.register.fiche;
 
 import fr.assurancemaladie.rgpd.register.retention.RetentionRule;
 import fr.assurancemaladie.rgpd.register.retention.RetentionRuleParser;
-import fr.assurancemaladie.rgpd.register.rights.RightDecision;
-import fr.assurancemaladie.rgpd.register.rights.Rights;
-import fr.assurancemaladie.rgpd.register.rights.Rights.Right;
-import fr.assurancemaladie.rgpd.register.rights.RightsApplicability;
+import fr.assurancemaladie.rgpd.register.rights.law.RightDecision;
+import fr.assurancemaladie.rgpd.register.rights.law.Rights;
+import fr.assurancemaladie.rgpd.register.rights.law.Rights.Right;
+import fr.assurancemaladie.rgpd.register.rights.law.RightsApplicability;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

@@ -4,7 +4,7 @@ import fr.assurancemaladie.rgpd.support.text.Excerpt;
 import fr.assurancemaladie.rgpd.events.RetentionTrigger;
 import fr.assurancemaladie.rgpd.register.fiche.FicheService.Outcome;
 import fr.assurancemaladie.rgpd.register.fiche.FicheService.Written;
-import fr.assurancemaladie.rgpd.register.rights.Rights.Right;
+import fr.assurancemaladie.rgpd.register.rights.law.Rights.Right;
 import fr.assurancemaladie.rgpd.support.problem.Params;
 import fr.assurancemaladie.rgpd.support.problem.Problem;
 import fr.assurancemaladie.rgpd.support.problem.ProblemException;

@@ -1,19 +1,7 @@
 package fr.assurancemaladie.rgpd.retention.hold;
 
-import fr.assurancemaladie.rgpd.support.text.Excerpt;
-import fr.assurancemaladie.rgpd.support.text.TextHygiene;
-import fr.assurancemaladie.rgpd.retention.access.Caller;
-import fr.assurancemaladie.rgpd.retention.schedule.law.RetentionLaw.HoldKind;
-import fr.assurancemaladie.rgpd.retention.time.RetentionClock;
-import fr.assurancemaladie.rgpd.support.paging.Cursor;
-import fr.assurancemaladie.rgpd.support.paging.Slice;
-import fr.assurancemaladie.rgpd.support.problem.Params;
-import fr.assurancemaladie.rgpd.support.problem.ProblemException;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -25,15 +13,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Pattern;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -53,9 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class HoldResource {
 
     @Inject
-    fr.assurancemaladie.rgpd.events.SubjectRefs subjectRefs;
-
-    static final Pattern CAISSE = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,31}");
+    HoldQueries queries;
 
     /** A hold as the API shows it; {@code ficheNumbers} null = every fiche of the person. */
     public record HoldView(UUID id, String kind, String subjectRef, List<Integer> ficheNumbers, String caisseCode,
@@ -76,181 +58,42 @@ public class HoldResource {
     public record NewHold(String subjectRef, String nir, List<Integer> ficheNumbers, String reason, String caisseCode) {
     }
 
-    @Inject
-    SecurityIdentity identity;
-
-    @Inject
-    JsonWebToken jwt;
-
-    @Inject
-    RetentionClock clock;
-
     @GET
     @RolesAllowed({ "dpo", "admin" })
-    @Transactional
     @Operation(summary = "Holds (DPO: own caisse)", description = "active=true (default), false or ALL; kind; "
             + "subjectRef; caisse (admin); newest first, cursor paging, size ≤ 200.")
     public HoldPage list(@QueryParam("subjectRef") String subjectRef, @QueryParam("active") String active,
             @QueryParam("kind") String kind, @QueryParam("caisse") String caisse, @QueryParam("cursor") String cursor,
             @QueryParam("size") @DefaultValue("50") String sizeParam) {
-        Caller caller = Caller.of(identity, jwt);
-        int size = Params.integerBetween("size", sizeParam, 1, 200);
-        StringBuilder q = new StringBuilder("1 = 1");
-        Parameters p = new Parameters();
-        String scope = caller.scope(caisse);
-        if (scope != null) {
-            q.append(" and caisseCode = :caisse");
-            p.and("caisse", scope);
-        }
-        if (subjectRef != null) {
-            q.append(" and subjectRef = :subject");
-            p.and("subject", Params.subjectRef(subjectRef));
-        }
-        String a = active == null ? "true" : active.strip().toLowerCase(Locale.ROOT);
-        switch (a) {
-            case "true" -> q.append(" and releasedAt is null");
-            case "false" -> q.append(" and releasedAt is not null");
-            case "all" -> { }
-            default -> throw ProblemException.badRequest("« active » vaut true, false ou ALL.");
-        }
-        if (kind != null) {
-            try {
-                p.and("kind", HoldKind.valueOf(kind.strip().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("Type de gel inconnu : « " + Excerpt.of(kind) + " ».");
-            }
-            q.append(" and kind = :kind");
-        }
-        if (cursor != null) {
-            Object[] c = Cursor.decode(cursor, 2, s -> new Object[] { Instant.parse(s[0]), UUID.fromString(s[1]) });
-            q.append(" and (createdAt < :cAt or (createdAt = :cAt and id < :cId))");
-            p.and("cAt", c[0]).and("cId", c[1]);
-        }
-        List<HoldRecord> found = HoldRecord.<HoldRecord>find(q + " order by createdAt desc, id desc", p).page(0, size + 1).list();
-        Slice<HoldView> page = Slice.of(found.stream().map(HoldView::of).toList(), size,
-                last -> Cursor.encode(last.createdAt(), last.id()));
-        return new HoldPage(page.items(), page.nextCursor());
+        return queries.list(subjectRef, active, kind, caisse, cursor, sizeParam);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({ "dpo", "admin" })
-    @Transactional
     @Operation(summary = "One hold")
     public HoldView one(@PathParam("id") String id) {
-        return HoldView.of(visible(id, Caller.of(identity, jwt)));
+        return queries.one(id);
     }
 
     @POST
     @RolesAllowed({ "dpo", "admin" })
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
     @APIResponse(responseCode = "201", description = "The hold put", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = HoldView.class)))
     @Operation(summary = "Put a manual hold on a person's deletions", description = "subjectRef or nir (the person's "
             + "social security number, turned into the subjectRef here and never stored), reason (required), "
             + "ficheNumbers (none = every fiche); caisseCode for an admin (a DPO's own caisse otherwise).")
     public Response put(NewHold body) {
-        // (the NIR, when given, is turned into the person's pseudonym at once and goes no further)
-        Caller caller = Caller.of(identity, jwt);
-        if (body == null) {
-            throw ProblemException.badRequest("Corps JSON attendu : {subjectRef, reason, ficheNumbers?}.");
-        }
-        String subject;
-        if (body.nir() != null && !body.nir().isBlank()) {
-            if (body.subjectRef() != null) {
-                throw ProblemException.badRequest("Indiquez le NIR ou le subjectRef, pas les deux.");
-            }
-            subject = subjectRefs.of(fr.assurancemaladie.rgpd.events.Nir.parse(body.nir()));
-        } else {
-            subject = Params.subjectRef(body.subjectRef());
-        }
-        String reason = reason(body.reason());
-        String caisse;
-        if (caller.admin()) {
-            if (body.caisseCode() == null || !CAISSE.matcher(body.caisseCode()).matches()) {
-                throw ProblemException.badRequest("« caisseCode » est requis pour un administrateur (par exemple CPAM-75).");
-            }
-            caisse = body.caisseCode();
-        } else {
-            if (body.caisseCode() != null && !body.caisseCode().equalsIgnoreCase(caller.caisse())) {
-                throw ProblemException.forbidden("Un DPO ne pose un gel que pour sa caisse.");
-            }
-            caisse = caller.caisse();
-        }
-        Integer[] fiches = null;
-        if (body.ficheNumbers() != null && !body.ficheNumbers().isEmpty()) {
-            if (body.ficheNumbers().size() > 100
-                    || body.ficheNumbers().stream().anyMatch(n -> n == null || n < 1 || n > 9999)) {
-                throw ProblemException.badRequest("« ficheNumbers » : au plus 100 numéros de fiche entre 1 et 9999.");
-            }
-            fiches = body.ficheNumbers().stream().distinct().sorted().toArray(Integer[]::new);
-        }
-        HoldRecord h = new HoldRecord();
-        h.id = UUID.randomUUID();
-        h.kind = HoldKind.MANUAL;
-        h.subjectRef = subject;
-        h.ficheNumbers = fiches;
-        h.caisseCode = caisse;
-        h.sourceRef = h.id.toString();
-        h.reason = reason;
-        h.fromOn = clock.today();
-        h.createdAt = Instant.now();
-        h.createdBy = caller.username();
-        h.persist();
-        return Response.created(URI.create("/api/v1/holds/" + h.id)).entity(HoldView.of(h)).build();
+        return queries.put(body);
     }
 
     @DELETE
     @Path("/{id}")
     @RolesAllowed({ "dpo", "admin" })
-    @Transactional
     @Operation(summary = "Release a manual hold, with a reason", description = "reason as a query parameter. "
             + "Limitation and litigation holds are released by their own events (409).")
     public HoldView release(@PathParam("id") String id, @QueryParam("reason") String reasonParam) {
-        Caller caller = Caller.of(identity, jwt);
-        HoldRecord h = visible(id, caller);
-        if (h.kind != HoldKind.MANUAL) {
-            throw ProblemException.conflict(h.kind == HoldKind.LIMITATION
-                    ? "Un gel de limitation (art. 18) se lève par la demande de limitation dans rights-service."
-                    : "Un gel de contentieux se lève par l'événement litigation-closed.");
-        }
-        if (!h.unreleased()) {
-            throw ProblemException.conflict("Ce gel est déjà levé.");
-        }
-        h.releaseReason = reason(reasonParam);
-        h.releasedAt = Instant.now();
-        h.releasedBy = caller.username();
-        LocalDate today = clock.today();
-        h.untilOn = today.isBefore(h.fromOn) ? h.fromOn : today;
-        return HoldView.of(h);
-    }
-
-    private static HoldRecord visible(String id, Caller caller) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Gel introuvable.");
-        }
-        HoldRecord h = HoldRecord.findById(uuid);
-        if (h == null || !caller.sees(h.caisseCode)) {
-            throw ProblemException.notFound("Gel introuvable.");
-        }
-        return h;
-    }
-
-    private static String reason(String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw ProblemException.badRequest("Un motif (« reason ») est requis.");
-        }
-        String r = reason.strip();
-        if (r.length() > 2000) {
-            throw ProblemException.badRequest("Motif trop long (2 000 caractères au plus).");
-        }
-        if (!TextHygiene.isCleanText(r)) {
-            throw ProblemException.badRequest(TextHygiene.refusal("Le motif", r, true));
-        }
-        return r;
+        return queries.release(id, reasonParam);
     }
 }

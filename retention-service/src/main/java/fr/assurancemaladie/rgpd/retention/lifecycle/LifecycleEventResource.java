@@ -1,5 +1,7 @@
 package fr.assurancemaladie.rgpd.retention.lifecycle;
 
+import fr.assurancemaladie.rgpd.retention.lifecycle.law.LifecycleEvent;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.assurancemaladie.rgpd.retention.time.RetentionClock;

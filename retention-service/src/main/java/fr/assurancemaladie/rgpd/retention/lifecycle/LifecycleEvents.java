@@ -1,5 +1,7 @@
 package fr.assurancemaladie.rgpd.retention.lifecycle;
 
+import fr.assurancemaladie.rgpd.retention.lifecycle.law.LifecycleEvent;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.assurancemaladie.rgpd.events.EventTypes;
 import fr.assurancemaladie.rgpd.events.RetentionTrigger;

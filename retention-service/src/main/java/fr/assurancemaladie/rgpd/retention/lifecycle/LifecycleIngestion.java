@@ -1,5 +1,9 @@
 package fr.assurancemaladie.rgpd.retention.lifecycle;
 
+import fr.assurancemaladie.rgpd.retention.lifecycle.law.LifecycleEvent;
+
+import fr.assurancemaladie.rgpd.retention.lifecycle.law.PublisherScope;
+
 import fr.assurancemaladie.rgpd.retention.time.RetentionClock;
 import fr.assurancemaladie.rgpd.support.messaging.CloudEventReader;
 import fr.assurancemaladie.rgpd.support.messaging.DeadLetterQueue;

@@ -1,5 +1,7 @@
 package fr.assurancemaladie.rgpd.retention.lifecycle;
 
+import fr.assurancemaladie.rgpd.retention.lifecycle.law.LifecycleEvent;
+
 import fr.assurancemaladie.rgpd.retention.rules.RuleBook;
 import fr.assurancemaladie.rgpd.retention.rules.RuleStore;
 import fr.assurancemaladie.rgpd.retention.schedule.law.RetentionLaw;

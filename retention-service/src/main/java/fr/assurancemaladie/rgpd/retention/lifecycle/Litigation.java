@@ -1,5 +1,7 @@
 package fr.assurancemaladie.rgpd.retention.lifecycle;
 
+import fr.assurancemaladie.rgpd.retention.lifecycle.law.LifecycleEvent;
+
 import fr.assurancemaladie.rgpd.retention.schedule.law.RetentionSql;
 import fr.assurancemaladie.rgpd.support.persistence.NativeRows;
 import java.sql.Connection;

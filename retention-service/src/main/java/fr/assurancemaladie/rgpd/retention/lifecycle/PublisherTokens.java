@@ -1,5 +1,7 @@
 package fr.assurancemaladie.rgpd.retention.lifecycle;
 
+import fr.assurancemaladie.rgpd.retention.lifecycle.law.PublisherScope;
+
 import fr.assurancemaladie.rgpd.support.text.Excerpt;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.OIDCException;

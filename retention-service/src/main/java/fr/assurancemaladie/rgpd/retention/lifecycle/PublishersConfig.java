@@ -1,5 +1,7 @@
 package fr.assurancemaladie.rgpd.retention.lifecycle;
 
+import fr.assurancemaladie.rgpd.retention.lifecycle.law.PublisherScope;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 

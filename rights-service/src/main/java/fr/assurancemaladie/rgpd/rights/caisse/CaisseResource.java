@@ -1,12 +1,8 @@
 package fr.assurancemaladie.rgpd.rights.caisse;
 
-import fr.assurancemaladie.rgpd.support.text.Excerpt;
-import fr.assurancemaladie.rgpd.support.problem.ProblemException;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -21,14 +17,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.logging.Logger;
 
 /** The directory of caisses and their DPO contacts: public, edited by admins. */
 @Path("/api/v1/caisses")
@@ -36,10 +30,10 @@ import org.jboss.logging.Logger;
 @Produces(MediaType.APPLICATION_JSON)
 public class CaisseResource {
 
-    private static final Logger LOG = Logger.getLogger(CaisseResource.class);
-
     @Inject
-    SecurityIdentity identity;
+    CaisseQueries queries;
+
+    
 
     @Inject
     CaisseDirectory directory;
@@ -69,7 +63,7 @@ public class CaisseResource {
     @PermitAll
     @Operation(summary = "Every organisation with a DPO: CPAMs, CGSS, CSS of Mayotte, CNMSS, Cnam")
     public List<CaisseView> list() {
-        return Caisse.ordered().stream().map(CaisseView::of).toList();
+        return queries.list();
     }
 
     @GET
@@ -80,7 +74,7 @@ public class CaisseResource {
             schema = @Schema(implementation = CaisseView.class)))
     @APIResponse(responseCode = "404", description = "Unknown caisse code")
     public CaisseView get(@PathParam("code") String code) {
-        return CaisseView.of(find(code));
+        return queries.get(code);
     }
 
     @PUT
@@ -88,34 +82,13 @@ public class CaisseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     @SecurityRequirement(name = "SecurityScheme")
-    @Transactional
     @Operation(summary = "Set the DPO contact of a caisse (admins)")
     @APIResponse(responseCode = "200", description = "The caisse with its new DPO contact", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaisseView.class)))
     @APIResponse(responseCode = "400", description = "Invalid contact")
     public CaisseView setDpoContact(@PathParam("code") String code, @Valid DpoContact contact) {
-        if (contact == null) {
-            throw ProblemException.badRequest("Le corps de la requête doit être un contact DPO au format JSON.");
-        }
-        if (contact.postalAddress().strip().length() < 10) {
-            throw ProblemException.badRequest("L'adresse postale doit compter entre 10 et 500 caractères.");
-        }
-        Caisse caisse = find(code);
-        caisse.dpoEmail = contact.email().strip();
-        caisse.dpoPostalAddress = contact.postalAddress().strip();
-        caisse.dpoPhone = contact.phone() == null || contact.phone().isBlank() ? null : contact.phone().strip();
-        caisse.updatedAt = Instant.now();
-        caisse.updatedBy = identity.getPrincipal().getName();
-        LOG.infof("DPO contact of %s changed by %s", caisse.code, caisse.updatedBy);
-        directory.invalidate();
-        return CaisseView.of(caisse);
+        return queries.setDpoContact(code, contact);
     }
 
-    private static Caisse find(String code) {
-        Caisse c = code == null ? null : Caisse.findById(code.toUpperCase(Locale.ROOT));
-        if (c == null) {
-            throw ProblemException.notFound("Aucune caisse ne porte le code « " + Excerpt.of(code) + " ».");
-        }
-        return c;
-    }
+    
 }

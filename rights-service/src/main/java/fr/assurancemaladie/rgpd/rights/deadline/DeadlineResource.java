@@ -1,5 +1,9 @@
 package fr.assurancemaladie.rgpd.rights.deadline;
 
+import fr.assurancemaladie.rgpd.rights.deadline.law.Departement;
+
+import fr.assurancemaladie.rgpd.rights.deadline.law.DeadlineCalculator;
+
 import fr.assurancemaladie.rgpd.support.text.Excerpt;
 import fr.assurancemaladie.rgpd.support.problem.ProblemException;
 import jakarta.annotation.security.PermitAll;

@@ -1,5 +1,10 @@
 package fr.assurancemaladie.rgpd.rights.request;
 
+import fr.assurancemaladie.rgpd.rights.request.law.LimitationLifecycle;
+
+import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow;
+import fr.assurancemaladie.rgpd.rights.request.law.Routing;
+
 import fr.assurancemaladie.rgpd.support.text.Excerpt;
 import fr.assurancemaladie.rgpd.support.text.TextHygiene;
 import fr.assurancemaladie.rgpd.events.EventTypes;
@@ -7,8 +12,8 @@ import fr.assurancemaladie.rgpd.events.Nir;
 import fr.assurancemaladie.rgpd.events.RightsEventData;
 import fr.assurancemaladie.rgpd.events.SubjectRefs;
 import fr.assurancemaladie.rgpd.rights.audit.AuditEntry;
-import fr.assurancemaladie.rgpd.rights.deadline.DeadlineCalculator;
-import fr.assurancemaladie.rgpd.rights.deadline.Departement;
+import fr.assurancemaladie.rgpd.rights.deadline.law.DeadlineCalculator;
+import fr.assurancemaladie.rgpd.rights.deadline.law.Departement;
 import fr.assurancemaladie.rgpd.rights.outbox.RightsOutbox;
 import fr.assurancemaladie.rgpd.rights.request.RegisterView.FicheInfo;
 import fr.assurancemaladie.rgpd.rights.request.RequestViews.ActionBody;
@@ -19,11 +24,11 @@ import fr.assurancemaladie.rgpd.rights.request.RequestViews.FicheApplicability;
 import fr.assurancemaladie.rgpd.rights.request.RequestViews.Related;
 import fr.assurancemaladie.rgpd.rights.request.RequestViews.RequestView;
 import fr.assurancemaladie.rgpd.rights.request.RequestViews.Submission;
-import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.Action;
-import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.Command;
-import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.RefusalGround;
-import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.Status;
-import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.Transition;
+import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow.Action;
+import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow.Command;
+import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow.RefusalGround;
+import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow.Status;
+import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow.Transition;
 import fr.assurancemaladie.rgpd.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,7 +59,6 @@ public class RequestService {
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final int MAX_MESSAGE = 4000;
     static final int MAX_RECTIFICATION = 2000;
-    static final String NATIONAL_CAISSE = "CNAM";
     static final String CNIL_ROUTE = "Si vous estimez, après avoir contacté le délégué à la protection des données, que vos "
             + "droits ne sont pas respectés, vous pouvez adresser une réclamation à la Commission nationale de "
             + "l'informatique et des libertés (CNIL) : www.cnil.fr/fr/plaintes, ou par courrier à la CNIL, 3 place de "
@@ -154,11 +158,7 @@ public class RequestService {
             }
         }
         // one request per DPO: national processing goes to the Cnam, the rest to the person's caisse
-        Map<String, List<FicheInfo>> byCaisse = new LinkedHashMap<>();
-        for (FicheInfo f : fiches) {
-            String code = nationalFiches.contains(f.number()) ? NATIONAL_CAISSE : home.code();
-            byCaisse.computeIfAbsent(code, k -> new ArrayList<>()).add(f);
-        }
+        Map<String, List<FicheInfo>> byCaisse = Routing.route(fiches, FicheInfo::number, nationalFiches, home.code());
         UUID group = UUID.randomUUID();
         String subjectRef = subjectRefs.of(nir);
         Instant now = Instant.now();

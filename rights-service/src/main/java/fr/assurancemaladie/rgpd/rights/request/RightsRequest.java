@@ -1,7 +1,9 @@
 package fr.assurancemaladie.rgpd.rights.request;
 
-import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.RefusalGround;
-import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.Status;
+import fr.assurancemaladie.rgpd.rights.request.law.LimitationLifecycle;
+
+import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow.RefusalGround;
+import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow.Status;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,6 @@
-package fr.assurancemaladie.rgpd.retention.lifecycle;
+package fr.assurancemaladie.rgpd.retention.lifecycle.law;
+
+import fr.assurancemaladie.rgpd.retention.lifecycle.law.LifecycleEvent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

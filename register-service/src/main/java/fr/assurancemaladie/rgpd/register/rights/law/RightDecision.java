@@ -1,4 +1,4 @@
-package fr.assurancemaladie.rgpd.register.rights;
+package fr.assurancemaladie.rgpd.register.rights.law;
 
 /**
  * One right of a fiche.

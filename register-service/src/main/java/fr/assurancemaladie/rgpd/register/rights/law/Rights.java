@@ -1,4 +1,4 @@
-package fr.assurancemaladie.rgpd.register.rights;
+package fr.assurancemaladie.rgpd.register.rights.law;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package fr.assurancemaladie.rgpd.rights.deadline;
+package fr.assurancemaladie.rgpd.rights.deadline.law;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

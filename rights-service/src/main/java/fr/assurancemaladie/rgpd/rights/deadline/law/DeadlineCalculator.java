@@ -1,4 +1,4 @@
-package fr.assurancemaladie.rgpd.rights.deadline;
+package fr.assurancemaladie.rgpd.rights.deadline.law;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

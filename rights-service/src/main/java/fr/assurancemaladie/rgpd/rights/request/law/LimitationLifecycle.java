@@ -1,4 +1,4 @@
-package fr.assurancemaladie.rgpd.rights.request;
+package fr.assurancemaladie.rgpd.rights.request.law;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package fr.assurancemaladie.rgpd.rights.deadline;
+package fr.assurancemaladie.rgpd.rights.deadline.law;
 
 import java.time.LocalDate;
 import java.time.Month;

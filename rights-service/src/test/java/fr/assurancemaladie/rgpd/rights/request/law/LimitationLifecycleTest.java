@@ -1,12 +1,12 @@
-package fr.assurancemaladie.rgpd.rights.request;
+package fr.assurancemaladie.rgpd.rights.request.law;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.IllegalTransition;
-import fr.assurancemaladie.rgpd.rights.request.LimitationLifecycle.State;
+import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow.IllegalTransition;
+import fr.assurancemaladie.rgpd.rights.request.law.LimitationLifecycle.State;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

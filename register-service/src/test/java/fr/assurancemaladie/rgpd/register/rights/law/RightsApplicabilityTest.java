@@ -1,11 +1,11 @@
-package fr.assurancemaladie.rgpd.register.rights;
+package fr.assurancemaladie.rgpd.register.rights.law;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.assurancemaladie.rgpd.register.rights.Rights.Right;
+import fr.assurancemaladie.rgpd.register.rights.law.Rights.Right;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

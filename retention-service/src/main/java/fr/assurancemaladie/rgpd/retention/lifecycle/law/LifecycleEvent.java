@@ -1,4 +1,4 @@
-package fr.assurancemaladie.rgpd.retention.lifecycle;
+package fr.assurancemaladie.rgpd.retention.lifecycle.law;
 
 import fr.assurancemaladie.rgpd.events.EventTypes;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
-package fr.assurancemaladie.rgpd.register.rights;
+package fr.assurancemaladie.rgpd.register.rights.law;
 
-import fr.assurancemaladie.rgpd.register.rights.Rights.Right;
+import fr.assurancemaladie.rgpd.register.rights.law.Rights.Right;
 import java.text.Normalizer;
 import java.util.Collection;
 import java.util.EnumMap;

@@ -1,7 +1,7 @@
-package fr.assurancemaladie.rgpd.rights.request;
+package fr.assurancemaladie.rgpd.rights.request.law;
 
-import fr.assurancemaladie.rgpd.rights.deadline.DeadlineCalculator;
-import fr.assurancemaladie.rgpd.rights.deadline.Departement;
+import fr.assurancemaladie.rgpd.rights.deadline.law.DeadlineCalculator;
+import fr.assurancemaladie.rgpd.rights.deadline.law.Departement;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,18 +1,18 @@
-package fr.assurancemaladie.rgpd.rights.request;
+package fr.assurancemaladie.rgpd.rights.request.law;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.assurancemaladie.rgpd.rights.deadline.Departement;
-import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.Action;
-import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.Command;
-import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.IllegalTransition;
-import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.RefusalGround;
-import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.State;
-import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.Status;
-import fr.assurancemaladie.rgpd.rights.request.RequestWorkflow.Transition;
+import fr.assurancemaladie.rgpd.rights.deadline.law.Departement;
+import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow.Action;
+import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow.Command;
+import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow.IllegalTransition;
+import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow.RefusalGround;
+import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow.State;
+import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow.Status;
+import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow.Transition;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 

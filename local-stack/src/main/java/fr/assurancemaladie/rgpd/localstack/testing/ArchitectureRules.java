@@ -1,0 +1,66 @@
+package fr.assurancemaladie.rgpd.localstack.testing;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+
+/**
+ * The layers every service keeps, checked by each service's {@code ArchitectureTest}:
+ * <ul>
+ * <li><b>the law is plain Java</b>: a class in a {@code ..law..} package (deadline, applicability, routing, request
+ * workflow, retention execution, publisher scopes) depends only on the JDK, on other law classes and on the event
+ * contracts — no framework, no database, no HTTP, no JSON library;</li>
+ * <li><b>resources are thin</b>: a JAX-RS resource (a class annotated {@code @Path}) runs no SQL (no JDBC, no
+ * DataSource, no EntityManager, no Panache query) and handles no transaction.</li>
+ * </ul>
+ */
+public final class ArchitectureRules {
+
+    private ArchitectureRules() {
+    }
+
+    /** The service's own classes (not its tests, not its libraries). */
+    public static JavaClasses of(String rootPackage) {
+        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS).importPackages(rootPackage);
+    }
+
+    public static final ArchRule LAW_IS_PLAIN_JAVA = classes().that().resideInAPackage("..law..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..law..", "fr.assurancemaladie.rgpd.events..")
+            .as("the law (classes in ..law.. packages) depends only on the JDK, the law and the event contracts");
+
+    /** Panache's query and write methods, on an entity or on {@code Panache} itself. */
+    static final DescribedPredicate<JavaMethodCall> PANACHE_QUERY = new DescribedPredicate<>("a Panache query") {
+        @Override
+        public boolean test(JavaMethodCall call) {
+            JavaClass owner = call.getTargetOwner();
+            boolean panache = owner.isAssignableTo("io.quarkus.hibernate.orm.panache.PanacheEntityBase")
+                    || owner.getPackageName().startsWith("io.quarkus.hibernate.orm.panache");
+            return panache && java.util.Set.of("find", "findAll", "findById", "findByIdOptional", "list", "listAll",
+                    "stream", "streamAll", "count", "delete", "deleteAll", "deleteById", "update", "persist",
+                    "persistAndFlush", "flush", "getEntityManager").contains(call.getName());
+        }
+    };
+
+    public static final ArchRule RESOURCES_RUN_NO_SQL = noClasses().that().areAnnotatedWith("jakarta.ws.rs.Path")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "io.agroal..",
+                    "org.hibernate..", "jakarta.persistence..", "jakarta.transaction..", "io.quarkus.narayana..")
+            .orShould().callMethodWhere(PANACHE_QUERY)
+            .as("resources run no SQL and handle no transaction (JDBC, DataSource, JPA, Panache queries, JTA)");
+
+    public static final ArchRule RESOURCES_OPEN_NO_TRANSACTION = methods().that().areDeclaredInClassesThat()
+            .areAnnotatedWith("jakarta.ws.rs.Path").should().notBeAnnotatedWith("jakarta.transaction.Transactional")
+            .as("resource methods are not @Transactional (the service they call is)");
+
+    public static final List<ArchRule> ALL = List.of(LAW_IS_PLAIN_JAVA, RESOURCES_RUN_NO_SQL,
+            RESOURCES_OPEN_NO_TRANSACTION);
+}
