@@ -56,7 +56,7 @@ public class QueueQueries {
         }
         if (type != null) {
             try {
-                params.put("type", RightsRequest.Type.valueOf(type.strip().toUpperCase(Locale.ROOT)).name());
+                params.put("type", fr.assurancemaladie.rgpd.rights.request.law.RightType.valueOf(type.strip().toUpperCase(Locale.ROOT)).name());
             } catch (IllegalArgumentException e) {
                 throw ProblemException.badRequest("Type de demande inconnu : « " + Excerpt.of(type) + " ».");
             }

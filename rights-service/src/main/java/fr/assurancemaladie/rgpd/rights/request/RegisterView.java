@@ -1,5 +1,6 @@
 package fr.assurancemaladie.rgpd.rights.request;
 
+import fr.assurancemaladie.rgpd.rights.request.law.RightType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.assurancemaladie.rgpd.projection.ProjectedFiche;
@@ -17,11 +18,11 @@ public class RegisterView {
     public record FicheInfo(int number, int version, String domainCode, String title, JsonNode fiche) {
 
         /** The register's decision for a right: {applies, reason}. */
-        public boolean applies(RightsRequest.Type type) {
+        public boolean applies(RightType type) {
             return fiche.path("rights").path(type.name().toLowerCase(java.util.Locale.ROOT)).path("applies").asBoolean(false);
         }
 
-        public String reason(RightsRequest.Type type) {
+        public String reason(RightType type) {
             String reason = fiche.path("rights").path(type.name().toLowerCase(java.util.Locale.ROOT)).path("reason").asText("");
             return reason.isBlank() ? "Le registre ne précise pas ce droit pour ce traitement." : reason;
         }

@@ -1,5 +1,6 @@
 package fr.assurancemaladie.rgpd.rights.request;
 
+import fr.assurancemaladie.rgpd.rights.request.law.RightType;
 import fr.assurancemaladie.rgpd.rights.request.law.LimitationLifecycle;
 
 import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow;
@@ -93,14 +94,14 @@ public class RequestService {
         if (s == null) {
             throw ProblemException.badRequest("Le corps de la demande doit être un objet JSON.");
         }
-        RightsRequest.Type type = parseType(s.type());
+        RightType type = parseType(s.type());
         if (s.ficheNumber() != null && s.domainCode() != null) {
             throw ProblemException.badRequest("Indiquez une fiche (ficheNumber) ou un domaine (domainCode), pas les deux.");
         }
         checkText("message", s.message(), MAX_MESSAGE);
         checkText("rectification", s.rectification(), MAX_RECTIFICATION);
         String rectification = blankToNull(s.rectification());
-        if (type == RightsRequest.Type.RECTIFICATION && rectification == null) {
+        if (type == RightType.RECTIFICATION && rectification == null) {
             throw ProblemException.badRequest("Une demande de rectification doit indiquer la nouvelle valeur (rectification).");
         }
         if (rectification != null && rectification.length() > MAX_RECTIFICATION) {
@@ -231,7 +232,7 @@ public class RequestService {
     }
 
     /** The automatic answer when no fiche of the request admits the right (art. 12(4)): the reasons, the DPO, the CNIL. */
-    static String notApplicableAnswer(RightsRequest.Type type, List<FicheInfo> fiches,
+    static String notApplicableAnswer(RightType type, List<FicheInfo> fiches,
             fr.assurancemaladie.rgpd.rights.caisse.CaisseDirectory.CaisseInfo caisse) {
         StringBuilder a = new StringBuilder("Votre demande (" + label(type) + ") a bien été enregistrée. Ce droit ne "
                 + "s'applique pas au" + (fiches.size() > 1 ? "x traitements concernés" : " traitement concerné") + " :\n");
@@ -319,7 +320,7 @@ public class RequestService {
     @Transactional
     public AccessSummary accessSummary(Caller caller, UUID id) {
         RightsRequest r = visible(caller, id);
-        if (r.type != RightsRequest.Type.ACCESS) {
+        if (r.type != RightType.ACCESS) {
             throw ProblemException.conflict("Le récapitulatif d'accès ne concerne que les demandes d'accès.");
         }
         if (caller.dpo()) {
@@ -354,8 +355,16 @@ public class RequestService {
             throw ProblemException.badRequest("Indiquez l'action (action : START, REQUEST_IDENTITY, IDENTITY_RECEIVED, "
                     + "EXTEND, ANSWER, REFUSE, CLOSE, ASSIGN, NOTIFY_LIFT, LIFT).");
         }
-        String actionName = body.action().strip().toUpperCase(Locale.ROOT);
-        if (actionName.equals("ASSIGN")) {
+        RequestWorkflow.Step step;
+        try {
+            step = RequestWorkflow.Step.valueOf(body.action().strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("Action inconnue : « " + Excerpt.of(body.action()) + " ».");
+        }
+        if (step == RequestWorkflow.Step.ASSIGN) {
+            if (!r.status.open()) {
+                throw ProblemException.conflict("Une demande close ne peut plus être confiée à un agent.");
+            }
             String agent = blankToNull(body.reason());
             if (agent != null && agent.length() > 128) {
                 throw ProblemException.badRequest("Nom d'agent trop long.");
@@ -370,15 +379,10 @@ public class RequestService {
         }
         checkText("reason", body.reason(), MAX_MESSAGE);
         checkText("answer", body.answer(), 20_000);
-        if (actionName.equals("NOTIFY_LIFT") || actionName.equals("LIFT")) {
-            return limitationStep(caller, r, actionName, body);
+        if (step.transition().isEmpty()) {
+            return limitationStep(caller, r, step, body);
         }
-        Action action;
-        try {
-            action = Action.valueOf(actionName);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("Action inconnue : « " + Excerpt.of(body.action()) + " ».");
-        }
+        Action action = step.transition().get();
         RefusalGround ground = null;
         if (body.ground() != null) {
             try {
@@ -409,26 +413,11 @@ public class RequestService {
             r.refusalGround = ground;
         }
         r.updatedAt = Instant.now();
-        String type = switch (action) {
-            case EXTEND -> EventTypes.REQUEST_EXTENDED;
-            case ANSWER -> EventTypes.REQUEST_ANSWERED;
-            case REFUSE -> EventTypes.REQUEST_REFUSED;
-            case CLOSE -> EventTypes.REQUEST_CLOSED;
-            default -> EventTypes.REQUEST_UPDATED;
-        };
-        // free text (a DPO's reasons) stays out of the bus: only a code travels
-        event(type, r, action == Action.REFUSE ? "REFUSED:" + r.refusalGround : action == Action.EXTEND ? "EXTENDED" : null);
-        if (action == Action.ANSWER) {
-            // an answered (accepted) request acts: a limitation holds from now on; recipients are told (art. 19)
-            if (r.type == RightsRequest.Type.LIMITATION) {
-                r.limitationState = LimitationLifecycle.State.APPLIED;
-                event(EventTypes.LIMITATION_APPLIED, r, null, List.of(), true);
-            }
-            if (r.type == RightsRequest.Type.LIMITATION || r.type == RightsRequest.Type.RECTIFICATION
-                    || r.type == RightsRequest.Type.ERASURE) {
-                event(EventTypes.RECIPIENTS_NOTIFY, r, null, recipients(r), true);
-            }
+        if (action == Action.ANSWER && r.type == RightType.LIMITATION) {
+            // an answered (accepted) limitation holds from now on
+            r.limitationState = LimitationLifecycle.State.APPLIED;
         }
+        publish(step, r);
         AuditEntry.record(caller.username(), caller.role(), r.caisseCode, r.id, action.name(),
                 body.reason() == null ? null : abbreviate(body.reason()));
         RightsRequest.getEntityManager().flush(); // a concurrent change of the same request fails here: 409
@@ -475,26 +464,32 @@ public class RequestService {
         return out;
     }
 
-    private RequestView limitationStep(Caller caller, RightsRequest r, String actionName, ActionBody body) {
-        if (r.type != RightsRequest.Type.LIMITATION || r.limitationState == null) {
+    /** The events the workflow says a step publishes (free text, a DPO's reasons, stays out of the bus). */
+    private void publish(RequestWorkflow.Step step, RightsRequest r) {
+        for (RequestWorkflow.Emission e : RequestWorkflow.emissions(step, r.type, r.refusalGround)) {
+            event(e.type(), r, e.code(), e.recipients() ? recipients(r) : List.of(), e.applicableFichesOnly());
+        }
+    }
+
+    private RequestView limitationStep(Caller caller, RightsRequest r, RequestWorkflow.Step step, ActionBody body) {
+        if (r.type != RightType.LIMITATION || r.limitationState == null) {
             throw ProblemException.conflict("Cette demande n'a pas de limitation en cours.");
         }
         try {
-            if (actionName.equals("NOTIFY_LIFT")) {
+            if (step == RequestWorkflow.Step.NOTIFY_LIFT) {
                 r.limitationState = LimitationLifecycle.notice(r.limitationState, body.reason());
                 r.liftNotice = body.reason().strip();
                 r.liftNoticeAt = Instant.now();
-                event(EventTypes.REQUEST_UPDATED, r, "LIFT_NOTICE_GIVEN");
             } else {
                 r.limitationState = LimitationLifecycle.lift(r.limitationState, r.liftNoticeAt, Instant.now());
                 r.liftedAt = Instant.now();
-                event(EventTypes.LIMITATION_LIFTED, r, null, List.of(), true);
             }
+            publish(step, r);
         } catch (RequestWorkflow.IllegalTransition e) {
             throw e.conflict() ? ProblemException.conflict(e.getMessage()) : ProblemException.badRequest(e.getMessage());
         }
         r.updatedAt = Instant.now();
-        AuditEntry.record(caller.username(), caller.role(), r.caisseCode, r.id, actionName,
+        AuditEntry.record(caller.username(), caller.role(), r.caisseCode, r.id, step.name(),
                 body.reason() == null ? null : abbreviate(body.reason()));
         return view(r, List.of(r));
     }
@@ -573,27 +568,17 @@ public class RequestService {
 
     /** What the DPO may do now: the workflow's legal actions, assignment while open, the limitation's next step. */
     private List<String> actions(RightsRequest r, fr.assurancemaladie.rgpd.rights.caisse.CaisseDirectory.CaisseInfo caisse) {
-        List<String> actions = new java.util.ArrayList<>();
-        RequestWorkflow.allowed(state(r, new Departement(caisse.departement())), today())
-                .forEach(a -> actions.add(a.name()));
-        if (r.status.open()) {
-            actions.add("ASSIGN");
-        }
-        if (r.limitationState == LimitationLifecycle.State.APPLIED) {
-            actions.add("NOTIFY_LIFT");
-        } else if (r.limitationState == LimitationLifecycle.State.NOTICE_GIVEN) {
-            actions.add("LIFT");
-        }
-        return List.copyOf(actions);
+        return RequestWorkflow.offered(state(r, new Departement(caisse.departement())), r.limitationState, today())
+                .stream().map(Enum::name).toList();
     }
 
-    private static RightsRequest.Type parseType(String type) {
+    private static RightType parseType(String type) {
         if (type == null) {
             throw ProblemException.badRequest("Indiquez le droit exercé (type : ACCESS, RECTIFICATION, LIMITATION, "
                     + "OBJECTION, ERASURE ou PORTABILITY).");
         }
         try {
-            return RightsRequest.Type.valueOf(type.strip().toUpperCase(Locale.ROOT));
+            return RightType.valueOf(type.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("Droit inconnu : « " + Excerpt.of(type) + " » (ACCESS, RECTIFICATION, LIMITATION, "
                     + "OBJECTION, ERASURE ou PORTABILITY).");
@@ -626,7 +611,7 @@ public class RequestService {
                 + "COUNTER ou EMAIL)."));
     }
 
-    static String label(RightsRequest.Type type) {
+    static String label(RightType type) {
         return switch (type) {
             case ACCESS -> "droit d'accès";
             case RECTIFICATION -> "droit de rectification";

@@ -1,5 +1,6 @@
 package fr.assurancemaladie.rgpd.rights.request;
 
+import fr.assurancemaladie.rgpd.rights.request.law.RightType;
 import fr.assurancemaladie.rgpd.rights.request.law.LimitationLifecycle;
 
 import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow.RefusalGround;
@@ -22,8 +23,6 @@ import java.util.UUID;
 @Table(name = "rights_request")
 public class RightsRequest extends PanacheEntityBase {
 
-    public enum Type { ACCESS, RECTIFICATION, LIMITATION, OBJECTION, ERASURE, PORTABILITY }
-
     public enum Scope { FICHE, DOMAIN, ALL }
 
     public enum Channel { ONLINE, POSTAL, COUNTER, EMAIL }
@@ -36,7 +35,7 @@ public class RightsRequest extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Type type;
+    public RightType type;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

@@ -163,6 +163,82 @@ public final class RequestWorkflow {
         return allowed;
     }
 
+    /**
+     * Every step a DPO may take on a request: the status transitions ({@link Action}), the assignment to an agent
+     * (no change of status, while the request is open), and the two steps of a limitation's lifting
+     * ({@link LimitationLifecycle}).
+     */
+    public enum Step {
+        START, REQUEST_IDENTITY, IDENTITY_RECEIVED, EXTEND, ANSWER, REFUSE, CLOSE, ASSIGN, NOTIFY_LIFT, LIFT;
+
+        /** The status transition this step is, if it is one. */
+        public java.util.Optional<Action> transition() {
+            return switch (this) {
+                case ASSIGN, NOTIFY_LIFT, LIFT -> java.util.Optional.empty();
+                default -> java.util.Optional.of(Action.valueOf(name()));
+            };
+        }
+    }
+
+    /** The steps offered now, in order: the legal transitions, assignment while open, the limitation's next step. */
+    public static java.util.List<Step> offered(State s, LimitationLifecycle.State limitation, LocalDate today) {
+        java.util.List<Step> steps = new java.util.ArrayList<>();
+        allowed(s, today).forEach(a -> steps.add(Step.valueOf(a.name())));
+        if (s.status().open()) {
+            steps.add(Step.ASSIGN);
+        }
+        if (limitation == LimitationLifecycle.State.APPLIED) {
+            steps.add(Step.NOTIFY_LIFT);
+        } else if (limitation == LimitationLifecycle.State.NOTICE_GIVEN) {
+            steps.add(Step.LIFT);
+        }
+        return java.util.List.copyOf(steps);
+    }
+
+    /**
+     * An event a step publishes on {@code rights.events}: its CloudEvent type, the code it carries (never a DPO's
+     * free text), whether it names only the fiches where the right applied, and whether it lists the recipients to
+     * inform (art. 19).
+     */
+    public record Emission(String type, String code, boolean applicableFichesOnly, boolean recipients) {
+    }
+
+    /**
+     * What a step publishes. An accepted (answered) limitation holds from then on (retention-service stops the
+     * deletions); an answered rectification, erasure or limitation is told to the recipients (art. 19); the lifting
+     * of a limitation releases the hold; an assignment publishes nothing.
+     */
+    public static java.util.List<Emission> emissions(Step step, RightType right, RefusalGround ground) {
+        return switch (step) {
+            case EXTEND -> java.util.List.of(new Emission(
+                    fr.assurancemaladie.rgpd.events.EventTypes.REQUEST_EXTENDED, "EXTENDED", false, false));
+            case ANSWER -> {
+                java.util.List<Emission> out = new java.util.ArrayList<>();
+                out.add(new Emission(fr.assurancemaladie.rgpd.events.EventTypes.REQUEST_ANSWERED, null, false, false));
+                if (right == RightType.LIMITATION) {
+                    out.add(new Emission(fr.assurancemaladie.rgpd.events.EventTypes.LIMITATION_APPLIED, null, true,
+                            false));
+                }
+                if (right.informsRecipients()) {
+                    out.add(new Emission(fr.assurancemaladie.rgpd.events.EventTypes.RECIPIENTS_NOTIFY, null, true,
+                            true));
+                }
+                yield java.util.List.copyOf(out);
+            }
+            case REFUSE -> java.util.List.of(new Emission(fr.assurancemaladie.rgpd.events.EventTypes.REQUEST_REFUSED,
+                    "REFUSED:" + ground, false, false));
+            case CLOSE -> java.util.List.of(new Emission(fr.assurancemaladie.rgpd.events.EventTypes.REQUEST_CLOSED,
+                    null, false, false));
+            case START, REQUEST_IDENTITY, IDENTITY_RECEIVED -> java.util.List.of(new Emission(
+                    fr.assurancemaladie.rgpd.events.EventTypes.REQUEST_UPDATED, null, false, false));
+            case NOTIFY_LIFT -> java.util.List.of(new Emission(
+                    fr.assurancemaladie.rgpd.events.EventTypes.REQUEST_UPDATED, "LIFT_NOTICE_GIVEN", false, false));
+            case LIFT -> java.util.List.of(new Emission(fr.assurancemaladie.rgpd.events.EventTypes.LIMITATION_LIFTED,
+                    null, true, false));
+            case ASSIGN -> java.util.List.of();
+        };
+    }
+
     private static void require(boolean allowed, State s, Command c) {
         if (!allowed) {
             throw new IllegalTransition("Action " + c.action() + " impossible pour une demande au statut " + s.status()

@@ -159,4 +159,44 @@ class RequestWorkflowTest {
                 RequestWorkflow.allowed(new State(Status.IN_PROGRESS, RECEIVED, DUE, false, PARIS),
                         LocalDate.of(2026, 3, 3)));
     }
+
+    @Test
+    void theStepsOfferedAddAssignmentWhileOpenAndTheLimitationsNextStep() {
+        LocalDate today = LocalDate.of(2026, 2, 10);
+        assertEquals(java.util.List.of(RequestWorkflow.Step.START, RequestWorkflow.Step.REQUEST_IDENTITY,
+                RequestWorkflow.Step.EXTEND, RequestWorkflow.Step.ASSIGN),
+                RequestWorkflow.offered(state(Status.RECEIVED), null, today));
+        assertEquals(java.util.List.of(RequestWorkflow.Step.CLOSE, RequestWorkflow.Step.NOTIFY_LIFT),
+                RequestWorkflow.offered(state(Status.ANSWERED), LimitationLifecycle.State.APPLIED, today));
+        assertEquals(java.util.List.of(RequestWorkflow.Step.LIFT),
+                RequestWorkflow.offered(state(Status.CLOSED), LimitationLifecycle.State.NOTICE_GIVEN, today));
+        assertEquals(java.util.List.of(), RequestWorkflow.offered(state(Status.CLOSED), LimitationLifecycle.State.LIFTED,
+                today));
+    }
+
+    @Test
+    void eachStepPublishesWhatTheLawSays() {
+        java.util.function.Function<RequestWorkflow.Step, java.util.List<String>> types = step -> RequestWorkflow
+                .emissions(step, RightType.ACCESS, null).stream().map(RequestWorkflow.Emission::type).toList();
+        assertEquals(java.util.List.of("fr.assurancemaladie.rights.request.updated"), types.apply(RequestWorkflow.Step.START));
+        assertEquals(java.util.List.of(), types.apply(RequestWorkflow.Step.ASSIGN), "an assignment publishes nothing");
+        RequestWorkflow.Emission extended = RequestWorkflow.emissions(RequestWorkflow.Step.EXTEND, RightType.ACCESS, null)
+                .get(0);
+        assertEquals("EXTENDED", extended.code(), "a code, never the DPO's reasons");
+        assertEquals("REFUSED:EXCESSIVE", RequestWorkflow.emissions(RequestWorkflow.Step.REFUSE, RightType.ERASURE,
+                RefusalGround.EXCESSIVE).get(0).code());
+        // an accepted limitation holds the deletions and is told to the recipients (art. 19), fiches where it applies
+        java.util.List<RequestWorkflow.Emission> limitation = RequestWorkflow.emissions(RequestWorkflow.Step.ANSWER,
+                RightType.LIMITATION, null);
+        assertEquals(java.util.List.of("fr.assurancemaladie.rights.request.answered",
+                "fr.assurancemaladie.rights.limitation.applied", "fr.assurancemaladie.rights.recipients.notify"),
+                limitation.stream().map(RequestWorkflow.Emission::type).toList());
+        assertTrue(limitation.get(1).applicableFichesOnly());
+        assertTrue(limitation.get(2).recipients());
+        assertEquals(2, RequestWorkflow.emissions(RequestWorkflow.Step.ANSWER, RightType.RECTIFICATION, null).size());
+        assertEquals(1, RequestWorkflow.emissions(RequestWorkflow.Step.ANSWER, RightType.ACCESS, null).size(),
+                "an access answer informs no recipient");
+        assertEquals("fr.assurancemaladie.rights.limitation.lifted", RequestWorkflow.emissions(
+                RequestWorkflow.Step.LIFT, RightType.LIMITATION, null).get(0).type());
+    }
 }
