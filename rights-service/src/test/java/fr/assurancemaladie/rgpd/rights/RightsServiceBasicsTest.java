@@ -1,4 +1,4 @@
-package fr.assurancemaladie.rgpd.retention;
+package fr.assurancemaladie.rgpd.rights;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -28,10 +28,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class ServiceSkeletonTest {
+class RightsServiceBasicsTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    RecordedProjections recorded;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -66,6 +69,9 @@ class ServiceSkeletonTest {
             assertEquals(3, f.version);
             assertEquals("Fiche de test v3", f.title);
         });
+        // services are told of each new version, and never of the stale one
+        assertTrue(recorded.seen().stream().anyMatch(e -> e.number() == number && e.version() == 3), () -> "seen " + recorded.seen());
+        assertTrue(recorded.seen().stream().noneMatch(e -> e.number() == number && e.version() == 1));
     }
 
     @Test

@@ -28,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class ServiceSkeletonTest {
+class RegisterServiceBasicsTest {
 
     @Inject
     AgroalDataSource dataSource;
