@@ -3,7 +3,7 @@ package fr.assurancemaladie.rgpd.events;
 import java.util.Optional;
 
 /**
- * CloudEvent {@code type} values (design.md §3). All start with {@value #PREFIX}.
+ * CloudEvent {@code type} values (docs/design.md §3). All start with {@value #PREFIX}.
  */
 public final class EventTypes {
 

@@ -11,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The pseudonym of a person on the bus: {@code subjectRef = hex(HMAC-SHA256(pepper, normalised NIR))}, lowercase.
  *
- * <p>Persons are never named on Kafka (design.md §3). The pepper is a secret of the deployment: the same NIR gives
+ * <p>Persons are never named on Kafka (docs/design.md §3). The pepper is a secret of the deployment: the same NIR gives
  * the same subjectRef only under the same pepper, so every service that must compute or match subjectRefs shares
  * it, and changing it cuts the link with every subjectRef already published.
  */

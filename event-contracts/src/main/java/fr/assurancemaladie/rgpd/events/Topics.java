@@ -1,7 +1,7 @@
 package fr.assurancemaladie.rgpd.events;
 
 /**
- * Kafka topic names of the platform (design.md §3). Every topic has a dead-letter twin named {@code <topic>.dlq}.
+ * Kafka topic names of the platform (docs/design.md §3). Every topic has a dead-letter twin named {@code <topic>.dlq}.
  */
 public final class Topics {
 

@@ -124,7 +124,7 @@ public final class LocalRun {
             try (var in = Files.newInputStream(stack)) {
                 p.load(in);
             }
-            System.out.println("The journey of citoyen.paris across the three services (design.md), against the "
+            System.out.println("The journey of citoyen.paris across the three services (docs/design.md), against the "
                     + "running local stack.");
             new fr.assurancemaladie.rgpd.localstack.journey.Journey(new fr.assurancemaladie.rgpd.localstack.journey
                     .Journey.Platform(URI.create("http://127.0.0.1:8081"), URI.create("http://127.0.0.1:8082"),

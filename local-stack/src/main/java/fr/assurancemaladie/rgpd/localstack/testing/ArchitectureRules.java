@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import java.util.List;
 
 /**
@@ -63,4 +64,9 @@ public final class ArchitectureRules {
 
     public static final List<ArchRule> ALL = List.of(LAW_IS_PLAIN_JAVA, RESOURCES_RUN_NO_SQL,
             RESOURCES_OPEN_NO_TRANSACTION);
+
+    /** Checks every rule on a service's classes; the failure lists the violations of all the rules broken. */
+    public static void check(String rootPackage) {
+        CompositeArchRule.of(ALL).check(of(rootPackage));
+    }
 }

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The contract of {@code lifecycle.events} (design.md §3), checked the same way for a record read from Kafka and for
+ * The contract of {@code lifecycle.events} (docs/design.md §3), checked the same way for a record read from Kafka and for
  * a CloudEvent posted over HTTP: a known type, a well-formed subjectRef, an ISO date, a caisse code, optional fiche
  * numbers and dossier reference. Anything else is rejected with a reason (the dead-letter header, or the 400 detail).
  */

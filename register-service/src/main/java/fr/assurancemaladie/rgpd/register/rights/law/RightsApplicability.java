@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Which rights apply to a fiche (GDPR art. 15 to 21; design.md §5), and why, in words a citizen can read.
+ * Which rights apply to a fiche (GDPR art. 15 to 21; docs/design.md §5), and why, in words a citizen can read.
  *
  * <p>Two steps. {@link #stated} reads what the fiche itself says, from its "Droits des personnes concernées"
  * cell and its "Justification absence du droit d'opposition" cell. {@link #decide} turns that into the decision

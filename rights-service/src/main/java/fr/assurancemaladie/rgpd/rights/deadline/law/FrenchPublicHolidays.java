@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Public holidays where a caisse is (design.md §5): the eleven national ones (1 January, Easter Monday, 1 May,
+ * Public holidays where a caisse is (docs/design.md §5, docs/law.md): the eleven national ones (1 January, Easter Monday, 1 May,
  * 8 May, Ascension, Whit Monday, 14 July, 15 August, 1 November, 11 November, 25 December); in Moselle, Bas-Rhin
  * and Haut-Rhin also Good Friday and 26 December; overseas also the day of the abolition of slavery (Guadeloupe
  * 27 May, Martinique 22 May, Guyane 10 June, La Réunion 20 December, Mayotte 27 April). Pure Java.
