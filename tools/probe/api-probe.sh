@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# The schema-driven bad-input probe (local-stack's ApiProbe) against the three services of a running ./run-local,
+# The schema-driven bad-input probe (test-infrastructure's ApiProbe) against the three services of a running ./run-local,
 # with real Keycloak tokens for every kind of caller. Exit code 1 on any finding.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 KC=http://127.0.0.1:8180/realms/rgpd/protocol/openid-connect/token
 token() { curl -fsS "$@" "$KC" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'; }
 user() { token -d grant_type=password -d client_id=rgpd-cli -d username="$1" -d password="$1"; }
-CP=$(./mvnw -q -pl local-stack dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime)
-probe() { java -cp "local-stack/target/classes:$CP" fr.assurancemaladie.rgpd.localstack.testing.ApiProbe "$@"; }
+CP=$(./mvnw -q -pl test-infrastructure dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime)
+probe() { java -cp "test-infrastructure/target/classes:$CP" fr.assurancemaladie.rgpd.testing.ApiProbe "$@"; }
 status=0
 probe http://127.0.0.1:8081 citizen="$(user citoyen.paris)" dpo-national="$(user dpo.cnam)" editor="$(user editeur)" \
   admin="$(user admin)" || status=1

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.assurancemaladie.rgpd.localstack.EmbeddedPostgresServer;
-import fr.assurancemaladie.rgpd.localstack.KeycloakServer;
-import fr.assurancemaladie.rgpd.localstack.journey.Journey;
-import fr.assurancemaladie.rgpd.localstack.ServiceProcess;
-import fr.assurancemaladie.rgpd.localstack.testing.SharedInfra;
-import fr.assurancemaladie.rgpd.localstack.testing.TestInfrastructure;
+import fr.assurancemaladie.rgpd.infra.EmbeddedPostgresServer;
+import fr.assurancemaladie.rgpd.infra.KeycloakServer;
+import fr.assurancemaladie.rgpd.journey.Journey;
+import fr.assurancemaladie.rgpd.infra.ServiceProcess;
+import fr.assurancemaladie.rgpd.testing.SharedInfra;
+import fr.assurancemaladie.rgpd.testing.TestInfrastructure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

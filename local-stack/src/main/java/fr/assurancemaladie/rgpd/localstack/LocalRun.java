@@ -1,5 +1,13 @@
 package fr.assurancemaladie.rgpd.localstack;
 
+import fr.assurancemaladie.rgpd.infra.EmbeddedKafkaBroker;
+import fr.assurancemaladie.rgpd.infra.EmbeddedPostgresServer;
+import fr.assurancemaladie.rgpd.infra.KeycloakServer;
+import fr.assurancemaladie.rgpd.infra.StackSettings;
+import fr.assurancemaladie.rgpd.infra.PlatformTopics;
+import fr.assurancemaladie.rgpd.infra.Ports;
+import fr.assurancemaladie.rgpd.infra.ServiceProcess;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -126,7 +134,7 @@ public final class LocalRun {
             }
             System.out.println("The journey of citoyen.paris across the three services (docs/design.md), against the "
                     + "running local stack.");
-            new fr.assurancemaladie.rgpd.localstack.journey.Journey(new fr.assurancemaladie.rgpd.localstack.journey
+            new fr.assurancemaladie.rgpd.journey.Journey(new fr.assurancemaladie.rgpd.journey
                     .Journey.Platform(URI.create("http://127.0.0.1:8081"), URI.create("http://127.0.0.1:8082"),
                     URI.create("http://127.0.0.1:8083"), "http://127.0.0.1:" + KEYCLOAK_PORT + "/realms/rgpd",
                     p.getProperty("kafka.bootstrap.servers"), PEPPER), System.out).run();

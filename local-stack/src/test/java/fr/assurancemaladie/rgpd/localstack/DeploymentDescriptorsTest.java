@@ -1,5 +1,7 @@
 package fr.assurancemaladie.rgpd.localstack;
 
+import fr.assurancemaladie.rgpd.infra.PlatformTopics;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

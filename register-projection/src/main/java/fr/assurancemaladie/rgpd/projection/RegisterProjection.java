@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.assurancemaladie.rgpd.events.EventTypes;
+import fr.assurancemaladie.rgpd.events.FichePublished;
 import fr.assurancemaladie.rgpd.support.messaging.IncomingCloudEvent;
 import fr.assurancemaladie.rgpd.support.messaging.InvalidRecord;
 import fr.assurancemaladie.rgpd.support.messaging.ResilientConsumer;
@@ -50,12 +51,14 @@ public class RegisterProjection implements ResilientConsumer.Handler<RegisterPro
     @Inject
     ResilientConsumer consumer;
 
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "rgpd.projection.transaction-timeout",
-            defaultValue = "900")
-    int transactionTimeoutSeconds;
+    @Inject
+    FicheContract contract;
+
+    @Inject
+    ProjectionConfig config;
 
     /** A record understood: what the projection must become. */
-    record Change(int number, int version, boolean withdrawn, String title, String payload, String eventId) {
+    record Change(int number, int version, boolean withdrawn, FichePublished fiche, String payload, String eventId) {
     }
 
     @Incoming("register-fiches")
@@ -88,20 +91,20 @@ public class RegisterProjection implements ResilientConsumer.Handler<RegisterPro
                 || fiche.path("version").asInt() < 1) {
             throw new InvalidRecord("La fiche doit porter « number » égal à la clé et une « version » entière >= 1.");
         }
-        String title = fiche.path("title").isTextual() ? fiche.path("title").asText() : null;
+        FichePublished published = contract.read(fiche);
         String payload;
         try {
             payload = json.writeValueAsString(fiche);
         } catch (JsonProcessingException e) {
             throw new InvalidRecord("La fiche ne peut pas être réécrite en JSON.");
         }
-        return new Change(number, fiche.path("version").asInt(), false, title, payload, id);
+        return new Change(number, published.version(), false, published, payload, id);
     }
 
     @Override
     public void apply(Change change) {
         // reacting to a new rule may rewrite many rows (retention-service): a longer bound than the default
-        QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds).run(() -> project(change));
+        QuarkusTransaction.requiringNew().timeout(config.transactionTimeout()).run(() -> project(change));
     }
 
     private static int fiche(String key) {
@@ -123,7 +126,7 @@ public class RegisterProjection implements ResilientConsumer.Handler<RegisterPro
                 current.status = ProjectedFiche.Status.WITHDRAWN;
                 current.eventId = change.eventId();
                 current.receivedAt = Instant.now();
-                projected.fire(new FicheProjected(current.number, current.version, current.status));
+                projected.fire(new FicheProjected(current.number, current.version, current.status, null));
             }
             return;
         }
@@ -139,12 +142,12 @@ public class RegisterProjection implements ResilientConsumer.Handler<RegisterPro
         }
         current.version = change.version();
         current.status = ProjectedFiche.Status.PUBLISHED;
-        current.title = change.title();
+        current.title = change.fiche().title();
         current.payload = change.payload();
         current.eventId = change.eventId();
         current.receivedAt = Instant.now();
         current.persist();
-        projected.fire(new FicheProjected(current.number, current.version, current.status));
+        projected.fire(new FicheProjected(current.number, current.version, current.status, change.fiche()));
     }
 
 }

@@ -1,6 +1,7 @@
 package fr.assurancemaladie.rgpd.projection;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,6 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "SecurityScheme")
 public class RegisterProjectionResource {
 
+    @Inject
+    ProjectedFiches fiches;
+
     public record ProjectedFicheView(int number, int version, String status, String title, Instant receivedAt) {
     }
 
@@ -25,7 +29,7 @@ public class RegisterProjectionResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Fiches received from register.fiches, with the version in force here (DPOs and admins)")
     public List<ProjectedFicheView> list() {
-        return ProjectedFiche.<ProjectedFiche>listAll(io.quarkus.panache.common.Sort.by("number")).stream()
+        return fiches.all().stream()
                 .map(f -> new ProjectedFicheView(f.number, f.version, f.status.name(), f.title, f.receivedAt))
                 .toList();
     }

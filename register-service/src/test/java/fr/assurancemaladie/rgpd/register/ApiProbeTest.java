@@ -3,9 +3,9 @@ package fr.assurancemaladie.rgpd.register;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.assurancemaladie.rgpd.localstack.testing.ApiProbe;
-import fr.assurancemaladie.rgpd.localstack.testing.LogCapture;
-import fr.assurancemaladie.rgpd.localstack.testing.TestTokens;
+import fr.assurancemaladie.rgpd.testing.ApiProbe;
+import fr.assurancemaladie.rgpd.testing.LogCapture;
+import fr.assurancemaladie.rgpd.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.assurancemaladie.rgpd.localstack.testing.LogCapture;
-import fr.assurancemaladie.rgpd.localstack.testing.TestInfrastructure;
-import fr.assurancemaladie.rgpd.localstack.testing.TestTokens;
+import fr.assurancemaladie.rgpd.testing.LogCapture;
+import fr.assurancemaladie.rgpd.testing.TestInfrastructure;
+import fr.assurancemaladie.rgpd.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

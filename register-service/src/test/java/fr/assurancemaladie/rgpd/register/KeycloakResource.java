@@ -1,10 +1,10 @@
 package fr.assurancemaladie.rgpd.register;
 
-import fr.assurancemaladie.rgpd.localstack.testing.TestInfrastructure;
+import fr.assurancemaladie.rgpd.testing.TestInfrastructure;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
-/** The real Keycloak with the repository's realm; replaces the test-key OIDC settings of {@link LocalStackResource}. */
+/** The real Keycloak with the repository's realm; replaces the test-key OIDC settings of {@link TestInfrastructureResource}. */
 public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
 
     @Override

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.assurancemaladie.rgpd.events.Topics;
-import fr.assurancemaladie.rgpd.localstack.ServiceProcess;
+import fr.assurancemaladie.rgpd.infra.ServiceProcess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

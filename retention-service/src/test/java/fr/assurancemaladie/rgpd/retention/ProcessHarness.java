@@ -2,10 +2,10 @@ package fr.assurancemaladie.rgpd.retention;
 
 import fr.assurancemaladie.rgpd.events.EventTypes;
 import fr.assurancemaladie.rgpd.events.Topics;
-import fr.assurancemaladie.rgpd.localstack.EmbeddedPostgresServer;
-import fr.assurancemaladie.rgpd.localstack.ServiceProcess;
-import fr.assurancemaladie.rgpd.localstack.testing.SharedInfra;
-import fr.assurancemaladie.rgpd.localstack.testing.TestTokens;
+import fr.assurancemaladie.rgpd.infra.EmbeddedPostgresServer;
+import fr.assurancemaladie.rgpd.infra.ServiceProcess;
+import fr.assurancemaladie.rgpd.testing.SharedInfra;
+import fr.assurancemaladie.rgpd.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import fr.assurancemaladie.rgpd.events.EventTypes;
 import fr.assurancemaladie.rgpd.events.Topics;
-import fr.assurancemaladie.rgpd.localstack.testing.TestKafka;
+import fr.assurancemaladie.rgpd.testing.TestKafka;
 import io.agroal.api.AgroalDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import fr.assurancemaladie.rgpd.localstack.testing.TestTokens;
+import fr.assurancemaladie.rgpd.testing.TestTokens;
 import java.util.UUID;
 import java.util.stream.Collectors;
 

@@ -1,13 +1,13 @@
 package fr.assurancemaladie.rgpd.rights;
 
-import fr.assurancemaladie.rgpd.localstack.testing.ArchitectureRules;
+import fr.assurancemaladie.rgpd.testing.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
-/** The law stays plain Java and the resources stay thin ({@link ArchitectureRules}). */
+/** The law stays plain Java, resources thin, transactions JTA, settings typed ({@link ArchitectureRules}). */
 class ArchitectureTest {
 
     @Test
-    void theLawIsPlainJavaAndResourcesRunNoSqlAndNoTransaction() {
+    void theLayersHold() {
         ArchitectureRules.check("fr.assurancemaladie.rgpd.rights");
     }
 }

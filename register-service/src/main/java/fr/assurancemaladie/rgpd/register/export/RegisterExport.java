@@ -1,10 +1,10 @@
 package fr.assurancemaladie.rgpd.register.export;
 
+import fr.assurancemaladie.rgpd.events.fiche.LegalBasis;
+import fr.assurancemaladie.rgpd.events.fiche.RetentionRule;
+import fr.assurancemaladie.rgpd.events.fiche.RightDecision;
+import fr.assurancemaladie.rgpd.events.fiche.Rights.Right;
 import fr.assurancemaladie.rgpd.register.fiche.Fiche;
-import fr.assurancemaladie.rgpd.register.fiche.LegalBasis;
-import fr.assurancemaladie.rgpd.register.retention.RetentionRule;
-import fr.assurancemaladie.rgpd.register.rights.law.RightDecision;
-import fr.assurancemaladie.rgpd.register.rights.law.Rights.Right;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

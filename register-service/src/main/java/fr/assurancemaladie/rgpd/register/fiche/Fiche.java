@@ -1,13 +1,16 @@
 package fr.assurancemaladie.rgpd.register.fiche;
 
-import fr.assurancemaladie.rgpd.register.retention.RetentionRule;
-import fr.assurancemaladie.rgpd.register.rights.law.Rights;
+import fr.assurancemaladie.rgpd.events.FichePublished;
+import fr.assurancemaladie.rgpd.events.fiche.LegalBasis;
+import fr.assurancemaladie.rgpd.events.fiche.RetentionRule;
+import fr.assurancemaladie.rgpd.events.fiche.Rights;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * A fiche of the register, as {@code GET /api/v1/fiches/{number}} returns it and as {@code register.fiches}
- * carries it: these field names are a contract that rights-service, retention-service and other tools rely on.
+ * A fiche of the register, as {@code GET /api/v1/fiches/{number}} returns it, drafts and old versions included. A
+ * published version goes on {@code register.fiches} as its contract, {@link FichePublished} (the same fields, the same
+ * JSON: {@link #published()}).
  *
  * @param number                   fiche number, 1…87 in the official register
  * @param domainCode               two-digit domain code ("01")
@@ -63,6 +66,14 @@ public record Fiche(int number, String domainCode, String domain, String title, 
         return new Fiche(number, domainCode, domain, title, purposeDetails, subPurposes, legalBases, gdprArticles,
                 dataSubjectCategories, dataTypes, recipients, accessors, retentionRules, rightsText, rights,
                 objectionExclusionReason, securityMeasures, controllerNotes, version, status, updatedAt, updatedBy);
+    }
+
+    /** The fiche as {@code register.fiches} carries it ({@code register.fiche.published}). */
+    public FichePublished published() {
+        return new FichePublished(number, domainCode, domain, title, purposeDetails, subPurposes, legalBases,
+                gdprArticles, dataSubjectCategories, dataTypes, recipients, accessors, retentionRules, rightsText,
+                rights, objectionExclusionReason, securityMeasures, controllerNotes, version, status, updatedAt,
+                updatedBy);
     }
 
     /** The content alone (metadata cleared): two versions with equal content are the same fiche. */

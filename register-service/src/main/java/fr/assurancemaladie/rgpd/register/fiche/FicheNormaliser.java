@@ -1,10 +1,11 @@
 package fr.assurancemaladie.rgpd.register.fiche;
 
-import fr.assurancemaladie.rgpd.register.retention.RetentionRule;
+import fr.assurancemaladie.rgpd.events.fiche.LegalBasis;
+import fr.assurancemaladie.rgpd.events.fiche.RetentionRule;
+import fr.assurancemaladie.rgpd.events.fiche.RightDecision;
+import fr.assurancemaladie.rgpd.events.fiche.Rights.Right;
+import fr.assurancemaladie.rgpd.events.fiche.Rights;
 import fr.assurancemaladie.rgpd.register.retention.RetentionRuleParser;
-import fr.assurancemaladie.rgpd.register.rights.law.RightDecision;
-import fr.assurancemaladie.rgpd.register.rights.law.Rights;
-import fr.assurancemaladie.rgpd.register.rights.law.Rights.Right;
 import fr.assurancemaladie.rgpd.register.rights.law.RightsApplicability;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -29,9 +30,9 @@ public final class FicheNormaliser {
     public Fiche normalise(Fiche fiche, boolean keepStated) {
         List<LegalBasis> bases = fiche.legalBases().stream()
                 .map(b -> b.gdprArticle() != null ? b
-                        : new LegalBasis(b.text(), LegalBasis.articleOf(b.text()).orElse(null)))
+                        : new LegalBasis(b.text(), GdprArticles.articleOf(b.text()).orElse(null)))
                 .toList();
-        List<String> articles = LegalBasis.distinctArticles(bases);
+        List<String> articles = GdprArticles.distinctArticles(bases);
         String objection = blankToNull(fiche.objectionExclusionReason());
         Map<Right, Boolean> stated = keepStated && fiche.rights() != null ? statedOf(fiche.rights())
                 : applicability.stated(fiche.rightsText(), objection);

@@ -1,15 +1,17 @@
 package fr.assurancemaladie.rgpd.register.fiche;
 
-import fr.assurancemaladie.rgpd.support.text.Excerpt;
 import fr.assurancemaladie.rgpd.events.RetentionTrigger;
+import fr.assurancemaladie.rgpd.events.fiche.Rights.Right;
 import fr.assurancemaladie.rgpd.register.fiche.FicheService.Outcome;
 import fr.assurancemaladie.rgpd.register.fiche.FicheService.Written;
-import fr.assurancemaladie.rgpd.register.rights.law.Rights.Right;
 import fr.assurancemaladie.rgpd.support.problem.Params;
 import fr.assurancemaladie.rgpd.support.problem.Problem;
 import fr.assurancemaladie.rgpd.support.problem.ProblemException;
+import fr.assurancemaladie.rgpd.support.text.Excerpt;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -30,8 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -127,7 +127,7 @@ public class FicheResource {
                         + String.join(", ", Arrays.stream(RetentionTrigger.values()).map(Enum::name).toList()) + ")."));
         String article = null;
         if (gdprArticle != null) {
-            article = LegalBasis.articleOf("article " + gdprArticle).orElseThrow(() -> ProblemException.badRequest(
+            article = GdprArticles.articleOf("article " + gdprArticle).orElseThrow(() -> ProblemException.badRequest(
                     "Référence RGPD invalide : « " + Excerpt.of(gdprArticle) + " » (ex. 6-1-e)."));
         }
         String code = null;

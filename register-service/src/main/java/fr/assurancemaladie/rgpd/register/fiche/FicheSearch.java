@@ -1,7 +1,7 @@
 package fr.assurancemaladie.rgpd.register.fiche;
 
 import fr.assurancemaladie.rgpd.events.RetentionTrigger;
-import fr.assurancemaladie.rgpd.register.rights.law.Rights.Right;
+import fr.assurancemaladie.rgpd.events.fiche.Rights.Right;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;

@@ -2,6 +2,7 @@ package fr.assurancemaladie.rgpd.register.fiche;
 
 import fr.assurancemaladie.rgpd.register.fiche.FicheVersion.Origin;
 import fr.assurancemaladie.rgpd.register.fiche.FicheVersion.Status;
+import fr.assurancemaladie.rgpd.support.persistence.AdvisoryLock;
 import fr.assurancemaladie.rgpd.support.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -197,12 +198,13 @@ public class FicheService {
 
     /** Serialises writers of one fiche across replicas (transaction-scoped advisory lock). */
     private static void lockFiche(int number) {
-        Panache.getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(1, :n)").setParameter("n", number)
-                .getSingleResult();
+        Panache.getEntityManager().createNativeQuery("select 1 from " + AdvisoryLock.FICHE_WRITERS.exclusive(":n"))
+                .setParameter("n", number).getSingleResult();
     }
 
     /** Serialises imports and seeding across replicas, and against editors. */
     private static void lockRegister() {
-        Panache.getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(2, 0)").getSingleResult();
+        Panache.getEntityManager().createNativeQuery("select 1 from " + AdvisoryLock.REGISTER_IMPORT.exclusive("0"))
+                .getSingleResult();
     }
 }

@@ -1,8 +1,9 @@
 package fr.assurancemaladie.rgpd.register.fiche;
 
+import fr.assurancemaladie.rgpd.events.fiche.LegalBasis;
+import fr.assurancemaladie.rgpd.events.fiche.RetentionRule;
+import fr.assurancemaladie.rgpd.events.fiche.RuleStatus;
 import fr.assurancemaladie.rgpd.support.text.TextHygiene;
-import fr.assurancemaladie.rgpd.register.retention.RetentionRule;
-import fr.assurancemaladie.rgpd.register.retention.RuleStatus;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

@@ -1,11 +1,12 @@
 package fr.assurancemaladie.rgpd.register.importer;
 
+import fr.assurancemaladie.rgpd.events.fiche.LegalBasis;
+import fr.assurancemaladie.rgpd.events.fiche.RetentionRule;
 import fr.assurancemaladie.rgpd.register.fiche.Fiche;
 import fr.assurancemaladie.rgpd.register.fiche.FicheNormaliser;
-import fr.assurancemaladie.rgpd.register.fiche.LegalBasis;
+import fr.assurancemaladie.rgpd.register.fiche.GdprArticles;
 import fr.assurancemaladie.rgpd.register.importer.HtmlList.Item;
 import fr.assurancemaladie.rgpd.register.importer.RegisterDocumentParser.RawFiche;
-import fr.assurancemaladie.rgpd.register.retention.RetentionRule;
 import fr.assurancemaladie.rgpd.register.retention.RetentionRuleParser;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class FicheAssembler {
     private static List<LegalBasis> legalBases(List<Item> items, String inherited) {
         List<LegalBasis> out = new ArrayList<>();
         for (Item item : items) {
-            String own = LegalBasis.articleOf(item.text()).orElse(inherited);
+            String own = GdprArticles.articleOf(item.text()).orElse(inherited);
             if (!item.text().isEmpty()) {
                 out.add(new LegalBasis(item.text(), own));
             }

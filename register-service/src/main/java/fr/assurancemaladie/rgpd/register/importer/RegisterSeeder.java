@@ -1,5 +1,6 @@
 package fr.assurancemaladie.rgpd.register.importer;
 
+import fr.assurancemaladie.rgpd.register.RegisterConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,17 +25,14 @@ public class RegisterSeeder {
     static final String RESOURCE = "register/registre-des-traitements.txt";
     public static final String SEED_USER = "import";
 
-    @ConfigProperty(name = "rgpd.register.seed.enabled", defaultValue = "true")
-    boolean enabled;
-
-    @ConfigProperty(name = "rgpd.register.seed.file")
-    Optional<Path> file;
+    @Inject
+    RegisterConfig config;
 
     @Inject
     RegisterImporter importer;
 
     void onStart(@Observes StartupEvent event) {
-        if (!enabled) {
+        if (!config.seed().enabled()) {
             return;
         }
         importer.seedIfEmpty(document(), SEED_USER).ifPresentOrElse(
@@ -46,6 +43,7 @@ public class RegisterSeeder {
 
     /** The official document as shipped. */
     public String document() {
+        Optional<Path> file = config.seed().file();
         if (file.isPresent()) {
             try {
                 return Files.readString(file.get(), StandardCharsets.UTF_8);

@@ -1,33 +1,34 @@
 package fr.assurancemaladie.rgpd.register.publication;
 
+import fr.assurancemaladie.rgpd.events.Topics;
+import fr.assurancemaladie.rgpd.register.RegisterConfig;
 import fr.assurancemaladie.rgpd.register.fiche.FicheCodec;
 import fr.assurancemaladie.rgpd.register.fiche.FicheService;
 import fr.assurancemaladie.rgpd.register.fiche.FicheVersion;
+import fr.assurancemaladie.rgpd.support.outbox.OutboxRelay;
+import fr.assurancemaladie.rgpd.support.persistence.AdvisoryLock;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import java.time.Duration;
+import jakarta.interceptor.Interceptor;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import io.quarkus.runtime.ShutdownEvent;
-import jakarta.enterprise.event.Observes;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * Transactional outbox of {@code register.fiches}: a published version is written with {@code event_sent_at}
- * null, in the same transaction as the publication; this relay sends such versions and marks them once Kafka has
- * acknowledged them. A restart sends only what was never acknowledged, so nothing unchanged is published twice;
- * replicas claim rows with {@code FOR UPDATE SKIP LOCKED}. At-least-once: consumers ignore versions they have.
+ * null, in the same transaction as the publication; the platform's {@link OutboxRelay} sends such versions and marks
+ * them once Kafka has acknowledged them. A restart sends only what was never acknowledged, so nothing unchanged is
+ * published twice. At-least-once: consumers ignore versions they have.
  */
 @ApplicationScoped
-public class FicheOutbox {
-
-    private static final Logger LOG = Logger.getLogger(FicheOutbox.class);
+public class FicheOutbox implements OutboxRelay.Outbox<FicheVersion> {
 
     @Inject
     FichePublisher publisher;
@@ -38,76 +39,55 @@ public class FicheOutbox {
     @Inject
     FicheCodec codec;
 
-    @ConfigProperty(name = "rgpd.register.outbox.batch-size", defaultValue = "100")
-    int batchSize;
+    @Inject
+    DataSource dataSource;
 
-    @ConfigProperty(name = "rgpd.register.outbox.ack-timeout", defaultValue = "PT10S")
-    Duration ackTimeout;
+    @Inject
+    RegisterConfig config;
+
+    private OutboxRelay<FicheVersion> relay;
+
+    @PostConstruct
+    void init() {
+        relay = new OutboxRelay<>(Topics.REGISTER_FICHES, dataSource, AdvisoryLock.REGISTER_RELAY, this,
+                config.outbox().batchSize(), config.outbox().ackTimeout());
+    }
 
     @Scheduled(every = "${rgpd.register.outbox.interval:1s}", delayed = "${rgpd.register.outbox.delay:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relay() {
-        if (stopping || !started) {
-            return;
-        }
-        int sent;
-        do {
-            sent = QuarkusTransaction.requiringNew().call(this::sendBatch);
-        } while (sent == batchSize && !stopping);
+        relay.relay();
     }
 
-    private volatile boolean stopping;
-    /** Set once the application (and its Kafka channels) has started: the scheduler may fire before. */
-    private volatile boolean started;
-
-    void onStarted(@Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_AFTER + 1000)
-            io.quarkus.runtime.StartupEvent event) {
-        started = true;
+    void onStarted(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER + 1000) StartupEvent event) {
+        relay.start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        stopping = true;
+        relay.stop();
     }
 
-    /** Sends up to one batch of unsent published versions; returns how many Kafka acknowledged. */
-    int sendBatch() {
-        @SuppressWarnings("unchecked")
-        List<FicheVersion> unsent = FicheVersion.getEntityManager().createNativeQuery("""
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<FicheVersion> unsent(int limit) {
+        return FicheVersion.getEntityManager().createNativeQuery("""
                 select * from fiche_version
                 where status = 'PUBLISHED' and event_sent_at is null
-                order by number limit :batch
-                for update skip locked""", FicheVersion.class).setParameter("batch", batchSize).getResultList();
-        // send the whole batch, then wait for the acknowledgements: one round trip, and a short window between
-        // Kafka's ack and the commit that records it (the only place a record could be sent twice)
-        List<CompletableFuture<Void>> acks = new ArrayList<>();
-        for (FicheVersion v : unsent) {
-            acks.add(publisher.published(v.number, codec.toJson(fiches.view(v))).toCompletableFuture());
-        }
-        long deadline = System.nanoTime() + ackTimeout.toNanos();
-        int sent = 0;
-        int failed = 0;
-        String failure = null;
-        for (int i = 0; i < unsent.size(); i++) {
-            FicheVersion v = unsent.get(i);
-            try {
-                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                v.eventSentAt = Instant.now();
-                sent++;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (Exception e) {
-                failed++;
-                failure = e.getCause() == null ? e.getClass().getSimpleName() : e.getCause().getClass().getSimpleName();
-            }
-        }
-        if (failed > 0) {
-            // one line per round, not one per fiche: a broker outage must not flood the log
-            LOG.warnf("%d fiche version(s) not acknowledged by Kafka on register.fiches (%s): retried in the next round",
-                    failed, failure);
-        } else if (sent > 0) {
-            LOG.infof("%d fiche version(s) published on register.fiches", sent);
-        }
-        return sent;
+                order by number limit :batch""", FicheVersion.class).setParameter("batch", limit).getResultList();
+    }
+
+    @Override
+    public Object id(FicheVersion v) {
+        return v.number + "/" + v.version;
+    }
+
+    @Override
+    public CompletableFuture<Void> send(FicheVersion v) {
+        return publisher.published(v.number, codec.toJson(fiches.view(v).published())).toCompletableFuture();
+    }
+
+    @Override
+    public void sent(FicheVersion v, Instant at) {
+        v.eventSentAt = at;
     }
 }

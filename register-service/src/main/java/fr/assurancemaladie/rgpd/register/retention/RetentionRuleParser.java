@@ -1,7 +1,9 @@
 package fr.assurancemaladie.rgpd.register.retention;
 
 import fr.assurancemaladie.rgpd.events.RetentionTrigger;
-
+import fr.assurancemaladie.rgpd.events.fiche.Fate;
+import fr.assurancemaladie.rgpd.events.fiche.RetentionRule;
+import fr.assurancemaladie.rgpd.events.fiche.RuleStatus;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;

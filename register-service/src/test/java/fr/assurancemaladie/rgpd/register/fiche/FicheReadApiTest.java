@@ -142,9 +142,9 @@ class FicheReadApiTest {
     @Test
     void draftsListedOnlyForEditors() {
         given().when().get("/api/v1/fiches?status=DRAFT").then().statusCode(401);
-        given().auth().oauth2(fr.assurancemaladie.rgpd.localstack.testing.TestTokens.citizen("citoyen.paris",
+        given().auth().oauth2(fr.assurancemaladie.rgpd.testing.TestTokens.citizen("citoyen.paris",
                 "185057505612388", "CPAM-75")).when().get("/api/v1/fiches?status=DRAFT").then().statusCode(403);
-        given().auth().oauth2(fr.assurancemaladie.rgpd.localstack.testing.TestTokens.withRoles("editeur", "register-editor"))
+        given().auth().oauth2(fr.assurancemaladie.rgpd.testing.TestTokens.withRoles("editeur", "register-editor"))
                 .when().get("/api/v1/fiches?status=DRAFT").then().statusCode(200);
     }
 }

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.assurancemaladie.rgpd.events.fiche.RetentionRule;
+import fr.assurancemaladie.rgpd.events.fiche.RightDecision;
+import fr.assurancemaladie.rgpd.events.fiche.Rights.Right;
 import fr.assurancemaladie.rgpd.register.fiche.Fiche;
-import fr.assurancemaladie.rgpd.register.retention.RetentionRule;
-import fr.assurancemaladie.rgpd.register.rights.law.RightDecision;
-import fr.assurancemaladie.rgpd.register.rights.law.Rights.Right;
 import java.io.InputStream;
 import java.time.Period;
 import java.util.ArrayList;

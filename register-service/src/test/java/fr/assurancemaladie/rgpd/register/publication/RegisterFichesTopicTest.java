@@ -3,12 +3,14 @@ package fr.assurancemaladie.rgpd.register.publication;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.assurancemaladie.rgpd.events.EventTypes;
+import fr.assurancemaladie.rgpd.events.FichePublished;
 import fr.assurancemaladie.rgpd.events.Topics;
-import fr.assurancemaladie.rgpd.localstack.testing.SdkKafka;
-import fr.assurancemaladie.rgpd.localstack.testing.TestKafka;
+import fr.assurancemaladie.rgpd.testing.SdkKafka;
+import fr.assurancemaladie.rgpd.testing.TestKafka;
 import fr.assurancemaladie.rgpd.register.fiche.FicheVersion;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,7 +23,7 @@ import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-/** Every published fiche reaches register.fiches once, whole, as a CloudEvent keyed by its number. */
+/** Every published fiche reaches register.fiches once, whole, as its typed contract {@link FichePublished}, in a CloudEvent keyed by its number. */
 @QuarkusTest
 class RegisterFichesTopicTest {
 
@@ -32,6 +34,9 @@ class RegisterFichesTopicTest {
 
     @Inject
     FicheOutbox outbox;
+
+    @Inject
+    ObjectMapper mapper;
 
     @Test
     void everyPublishedFicheIsOnTheTopicOnce() throws Exception {
@@ -49,6 +54,10 @@ class RegisterFichesTopicTest {
             assertEquals(EventTypes.FICHE_PUBLISHED, r.header("ce_type"));
             assertEquals(String.valueOf(number), r.header("ce_subject"));
             assertEquals("PUBLISHED", fiche.path("status").asText());
+            // the typed contract, exactly: no field outside FichePublished, and nothing of the record lost
+            FichePublished typed = mapper.readerFor(FichePublished.class)
+                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(r.value());
+            assertEquals(fiche, mapper.valueToTree(typed), "fiche " + number + " is its FichePublished");
             perVersion.merge(number + "/" + fiche.path("version").asInt(), 1, Integer::sum);
             if (fiche.path("version").asInt() == 1) {
                 firstVersions.put(number, fiche);

@@ -1,31 +1,33 @@
 package fr.assurancemaladie.rgpd.retention.hold;
 
-import fr.assurancemaladie.rgpd.support.text.Excerpt;
-import fr.assurancemaladie.rgpd.support.text.TextHygiene;
 import fr.assurancemaladie.rgpd.retention.access.Caller;
+import fr.assurancemaladie.rgpd.retention.hold.HoldResource.HoldPage;
+import fr.assurancemaladie.rgpd.retention.hold.HoldResource.HoldView;
+import fr.assurancemaladie.rgpd.retention.hold.HoldResource.NewHold;
 import fr.assurancemaladie.rgpd.retention.schedule.law.RetentionLaw.HoldKind;
 import fr.assurancemaladie.rgpd.retention.time.RetentionClock;
 import fr.assurancemaladie.rgpd.support.paging.Cursor;
 import fr.assurancemaladie.rgpd.support.paging.Slice;
 import fr.assurancemaladie.rgpd.support.problem.Params;
 import fr.assurancemaladie.rgpd.support.problem.ProblemException;
+import fr.assurancemaladie.rgpd.support.text.Excerpt;
+import fr.assurancemaladie.rgpd.support.text.TextHygiene;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import fr.assurancemaladie.rgpd.retention.hold.HoldResource.HoldView;
-import fr.assurancemaladie.rgpd.retention.hold.HoldResource.HoldPage;
-import fr.assurancemaladie.rgpd.retention.hold.HoldResource.NewHold;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /** The queries behind {@link HoldResource}: the resource parses and checks the request, this runs it. */
 @ApplicationScoped
@@ -42,6 +44,9 @@ public class HoldQueries {
 
     @Inject
     RetentionClock clock;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Transactional
     public HoldPage list(String subjectRef, String active, String kind, String caisse, String cursor, String sizeParam) {
@@ -118,26 +123,14 @@ public class HoldQueries {
             }
             caisse = caller.caisse();
         }
-        Integer[] fiches = null;
-        if (body.ficheNumbers() != null && !body.ficheNumbers().isEmpty()) {
-            if (body.ficheNumbers().size() > 100
-                    || body.ficheNumbers().stream().anyMatch(n -> n == null || n < 1 || n > 9999)) {
-                throw ProblemException.badRequest("« ficheNumbers » : au plus 100 numéros de fiche entre 1 et 9999.");
-            }
-            fiches = body.ficheNumbers().stream().distinct().sorted().toArray(Integer[]::new);
+        List<Integer> fiches = body.ficheNumbers();
+        if (fiches != null && (fiches.size() > 100 || fiches.stream().anyMatch(n -> n == null || n < 1 || n > 9999))) {
+            throw ProblemException.badRequest("« ficheNumbers » : au plus 100 numéros de fiche entre 1 et 9999.");
         }
-        HoldRecord h = new HoldRecord();
-        h.id = UUID.randomUUID();
-        h.kind = HoldKind.MANUAL;
-        h.subjectRef = subject;
-        h.ficheNumbers = fiches;
-        h.caisseCode = caisse;
-        h.sourceRef = h.id.toString();
-        h.reason = reason;
-        h.fromOn = clock.today();
-        h.createdAt = Instant.now();
-        h.createdBy = caller.username();
-        h.persist();
+        UUID id = UUID.randomUUID();
+        write(c -> HoldStore.put(c, new HoldStore.NewHold(id, HoldKind.MANUAL, subject, fiches, caisse, id.toString(),
+                reason, clock.today(), caller.username()), null));
+        HoldRecord h = HoldRecord.findById(id);
         return Response.created(URI.create("/api/v1/holds/" + h.id)).entity(HoldView.of(h)).build();
     }
 
@@ -153,12 +146,24 @@ public class HoldQueries {
         if (!h.unreleased()) {
             throw ProblemException.conflict("Ce gel est déjà levé.");
         }
-        h.releaseReason = reason(reasonParam);
-        h.releasedAt = Instant.now();
-        h.releasedBy = caller.username();
-        LocalDate today = clock.today();
-        h.untilOn = today.isBefore(h.fromOn) ? h.fromOn : today;
+        String reason = reason(reasonParam);
+        write(c -> HoldStore.release(c, h.id, new HoldStore.Release(clock.today(), caller.username(), reason)));
+        HoldRecord.getEntityManager().refresh(h);
         return HoldView.of(h);
+    }
+
+    private interface Write {
+        void on(Connection c) throws SQLException;
+    }
+
+    /** Through {@link HoldStore}, the one writer of holds, in this request's transaction. */
+    private void write(Write write) {
+        HoldRecord.getEntityManager().flush();
+        try (Connection c = dataSource.getConnection()) {
+            write.on(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Hold not written", e);
+        }
     }
 
     static final Pattern CAISSE = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,31}");

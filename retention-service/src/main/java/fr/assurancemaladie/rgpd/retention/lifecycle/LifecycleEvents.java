@@ -1,16 +1,17 @@
 package fr.assurancemaladie.rgpd.retention.lifecycle;
 
-import fr.assurancemaladie.rgpd.retention.lifecycle.law.LifecycleEvent;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.assurancemaladie.rgpd.events.EventTypes;
+import fr.assurancemaladie.rgpd.events.LifecycleEventData;
 import fr.assurancemaladie.rgpd.events.RetentionTrigger;
 import fr.assurancemaladie.rgpd.events.SubjectRefs;
+import fr.assurancemaladie.rgpd.retention.lifecycle.law.LifecycleEvent;
+import fr.assurancemaladie.rgpd.support.messaging.ContractReader;
 import fr.assurancemaladie.rgpd.support.messaging.IncomingCloudEvent;
+import fr.assurancemaladie.rgpd.support.messaging.InvalidRecord;
 import fr.assurancemaladie.rgpd.support.text.Excerpt;
 import fr.assurancemaladie.rgpd.support.text.TextHygiene;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -55,51 +56,50 @@ public final class LifecycleEvents {
             throw new InvalidEvent("Type d'événement inconnu : « " + Excerpt.of(type) + " » (attendu : " + EventTypes.LIFECYCLE_PREFIX
                     + "<déclencheur>, litigation-opened ou litigation-closed).");
         }
-        String trigger = EventTypes.triggerOf(type).map(RetentionTrigger::name).orElse(null);
-        if (data == null || !data.isObject()) {
-            throw new InvalidEvent("Les données de l'événement doivent être un objet JSON.");
+        RetentionTrigger trigger = EventTypes.triggerOf(type).orElse(null);
+        if (data != null && data.isObject() && data.hasNonNull("occurredOn") && !data.get("occurredOn").isTextual()) {
+            throw new InvalidEvent("« occurredOn » doit être une date AAAA-MM-JJ.");
         }
-        String subjectRef = data.path("subjectRef").isTextual() ? data.path("subjectRef").asText() : null;
+        LifecycleEventData d;
+        try {
+            d = ContractReader.read(data, LifecycleEventData.class);
+        } catch (InvalidRecord e) {
+            throw new InvalidEvent(e.getMessage());
+        }
+        String subjectRef = d.subjectRef();
         if (!SubjectRefs.isWellFormed(subjectRef)) {
             throw new InvalidEvent("« subjectRef » doit être un pseudonyme de 64 caractères hexadécimaux minuscules.");
         }
-        LocalDate occurredOn;
-        try {
-            occurredOn = LocalDate.parse(data.path("occurredOn").asText(""));
-        } catch (DateTimeParseException e) {
+        LocalDate occurredOn = d.occurredOn();
+        if (occurredOn == null) {
             throw new InvalidEvent("« occurredOn » doit être une date AAAA-MM-JJ.");
         }
         if (occurredOn.getYear() < 1900 || occurredOn.isAfter(today.plusYears(1))) {
             throw new InvalidEvent("« occurredOn » hors limites : " + occurredOn + ".");
         }
-        String caisse = data.path("caisseCode").isTextual() ? data.path("caisseCode").asText() : null;
+        String caisse = d.caisseCode();
         if (caisse == null || !CAISSE.matcher(caisse).matches()) {
             throw new InvalidEvent("« caisseCode » absent ou mal formé (par exemple CPAM-75).");
         }
         List<Integer> fiches = null;
-        JsonNode f = data.path("ficheNumbers");
-        if (!f.isMissingNode() && !f.isNull()) {
-            if (!f.isArray() || f.size() > MAX_FICHES) {
+        if (d.ficheNumbers() != null) {
+            if (d.ficheNumbers().size() > MAX_FICHES) {
                 throw new InvalidEvent("« ficheNumbers » doit être une liste d'au plus " + MAX_FICHES + " numéros.");
             }
             fiches = new ArrayList<>();
-            for (JsonNode n : f) {
-                if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 1 || n.asInt() > 9999) {
-                    throw new InvalidEvent("« ficheNumbers » : numéro de fiche invalide « " + Excerpt.of(n.toString()) + " ».");
+            for (Integer n : d.ficheNumbers()) {
+                if (n == null || n < 1 || n > 9999) {
+                    throw new InvalidEvent("« ficheNumbers » : numéro de fiche invalide « " + n + " ».");
                 }
-                if (!fiches.contains(n.asInt())) {
-                    fiches.add(n.asInt());
+                if (!fiches.contains(n)) {
+                    fiches.add(n);
                 }
             }
             fiches = fiches.isEmpty() ? null : List.copyOf(fiches);
         }
-        String dossier = null;
-        JsonNode d = data.path("dossierRef");
-        if (!d.isMissingNode() && !d.isNull()) {
-            if (!d.isTextual() || !PRINTABLE.matcher(d.asText()).matches()) {
-                throw new InvalidEvent("« dossierRef » doit être un texte imprimable de 128 caractères au plus.");
-            }
-            dossier = d.asText();
+        String dossier = d.dossierRef();
+        if (dossier != null && !PRINTABLE.matcher(dossier).matches()) {
+            throw new InvalidEvent("« dossierRef » doit être un texte imprimable de 128 caractères au plus.");
         }
         return new LifecycleEvent(source, id, type, trigger, subjectRef, occurredOn, caisse, fiches, dossier);
     }

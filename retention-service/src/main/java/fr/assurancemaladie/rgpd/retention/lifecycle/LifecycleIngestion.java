@@ -1,9 +1,8 @@
 package fr.assurancemaladie.rgpd.retention.lifecycle;
 
+import fr.assurancemaladie.rgpd.retention.RetentionConfig;
 import fr.assurancemaladie.rgpd.retention.lifecycle.law.LifecycleEvent;
-
 import fr.assurancemaladie.rgpd.retention.lifecycle.law.PublisherScope;
-
 import fr.assurancemaladie.rgpd.retention.time.RetentionClock;
 import fr.assurancemaladie.rgpd.support.messaging.CloudEventReader;
 import fr.assurancemaladie.rgpd.support.messaging.DeadLetterQueue;
@@ -71,7 +70,7 @@ public class LifecycleIngestion {
     PublisherTokens publishers;
 
     @Inject
-    PublishersConfig publishersConfig;
+    RetentionConfig config;
 
     @Inject
     MeterRegistry registry;
@@ -149,7 +148,7 @@ public class LifecycleIngestion {
         if (cloudEvent.key() != null && !cloudEvent.key().equals(event.subjectRef())) {
             throw new LifecycleEvents.InvalidEvent("La clé de l'enregistrement doit être le subjectRef des données.");
         }
-        if (publishersConfig.verifyKafkaRecords()) {
+        if (config.publishers().verifyKafkaRecords()) {
             String token = Headers.text(record, PublisherTokens.HEADER);
             Object publisher = token == null ? null : verified.get(token);
             if (publisher == null) {
@@ -174,7 +173,7 @@ public class LifecycleIngestion {
      */
     private Map<String, Object> verifyPublishers(ConsumerRecords<byte[], byte[]> records) {
         Map<String, Object> verified = new HashMap<>();
-        if (!publishersConfig.verifyKafkaRecords()) {
+        if (!config.publishers().verifyKafkaRecords()) {
             return verified;
         }
         for (ConsumerRecord<byte[], byte[]> record : records) {

@@ -1,13 +1,13 @@
 package fr.assurancemaladie.rgpd.retention.lifecycle;
 
 import fr.assurancemaladie.rgpd.retention.lifecycle.law.LifecycleEvent;
-
 import fr.assurancemaladie.rgpd.retention.rules.RuleBook;
 import fr.assurancemaladie.rgpd.retention.rules.RuleStore;
 import fr.assurancemaladie.rgpd.retention.schedule.law.RetentionLaw;
 import fr.assurancemaladie.rgpd.retention.schedule.law.RetentionSql;
 import fr.assurancemaladie.rgpd.support.persistence.NativeRows;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Array;
@@ -40,14 +40,14 @@ public class LifecycleStore {
     @Inject
     RuleStore rules;
 
-    public Outcome store(List<LifecycleEvent> batch) throws SQLException {
+    /** Stores a batch in one transaction: its events, their schedules, the litigation holds they open or close. */
+    public Outcome store(List<LifecycleEvent> batch) {
         Map<String, LifecycleEvent> unique = new LinkedHashMap<>();
         for (LifecycleEvent e : batch) {
             unique.putIfAbsent(e.identity(), e);
         }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
                 RuleBook book = rules.current(c);
                 Map<String, Long> ids = insertEvents(c, List.copyOf(unique.values()));
                 List<LifecycleEvent> fresh = unique.values().stream().filter(e -> ids.containsKey(e.identity()))
@@ -60,13 +60,11 @@ public class LifecycleStore {
                         Litigation.close(c, e);
                     }
                 }
-                c.commit();
                 return new Outcome(fresh.size(), batch.size() - fresh.size(), schedules);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+            } catch (SQLException e) {
+                throw new IllegalStateException("Lifecycle events not stored", e);
             }
-        }
+        });
     }
 
     /** Inserts the events not stored yet; returns the database id of each one inserted, by identity. */
@@ -85,7 +83,7 @@ public class LifecycleStore {
             id[i] = e.id();
             type[i] = e.type();
             subject[i] = e.subjectRef();
-            trigger[i] = e.trigger();
+            trigger[i] = e.trigger() == null ? null : e.trigger().name();
             occurred[i] = Date.valueOf(e.occurredOn());
             caisse[i] = e.caisseCode();
             fiches[i] = NativeRows.integerArray(e.ficheNumbers());
@@ -147,9 +145,9 @@ public class LifecycleStore {
             version[i] = r.ficheVersion();
             index[i] = r.index();
             text[i] = r.text();
-            trigger[i] = r.rule().trigger();
+            trigger[i] = r.rule().trigger().name();
             duration[i] = r.rule().duration();
-            fate[i] = r.rule().fate();
+            fate[i] = r.rule().fate().name();
             untilFinal[i] = r.rule().untilFinalDecisionIfLitigation();
             triggerDate[i] = Date.valueOf(e.occurredOn());
             ruleDue[i] = Date.valueOf((java.time.LocalDate) rows.get(i)[3]);

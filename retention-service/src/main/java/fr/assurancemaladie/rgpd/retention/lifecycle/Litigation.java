@@ -1,11 +1,10 @@
 package fr.assurancemaladie.rgpd.retention.lifecycle;
 
+import fr.assurancemaladie.rgpd.retention.hold.HoldStore;
 import fr.assurancemaladie.rgpd.retention.lifecycle.law.LifecycleEvent;
-
+import fr.assurancemaladie.rgpd.retention.schedule.law.RetentionLaw.HoldKind;
 import fr.assurancemaladie.rgpd.retention.schedule.law.RetentionSql;
-import fr.assurancemaladie.rgpd.support.persistence.NativeRows;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
@@ -21,53 +20,19 @@ final class Litigation {
     }
 
     static void open(Connection c, LifecycleEvent e) throws SQLException {
-        insert(c, e, "Contentieux en cours" + (e.dossierRef() == null ? "" : " (dossier " + e.dossierRef() + ")"),
-                null);
-    }
-
-    /** A litigation hold: open, or already released ({@code releaseReason} not null) on the day of the event. */
-    private static void insert(Connection c, LifecycleEvent e, String reason, String releaseReason)
-            throws SQLException {
-        boolean released = releaseReason != null;
-        try (PreparedStatement ps = c.prepareStatement("insert into hold (kind, subject_ref, fiche_numbers, caisse_code, "
-                + "source_ref, reason, from_on, until_on, created_by, released_at, released_by, release_reason) "
-                + "values ('LITIGATION', ?, cast(? as integer[]), ?, ?, ?, ?, ?, ?, case when ? then now() end, ?, ?) "
-                + "on conflict do nothing")) {
-            Date day = Date.valueOf(e.occurredOn());
-            ps.setString(1, e.subjectRef());
-            ps.setString(2, NativeRows.integerArray(e.ficheNumbers()));
-            ps.setString(3, e.caisseCode());
-            ps.setString(4, dossier(e));
-            ps.setString(5, reason);
-            ps.setDate(6, day);
-            ps.setDate(7, released ? day : null);
-            ps.setString(8, e.source());
-            ps.setBoolean(9, released);
-            ps.setString(10, released ? e.source() : null);
-            ps.setString(11, releaseReason);
-            ps.executeUpdate();
-        }
+        HoldStore.put(c, hold(e, "Contentieux en cours" + (e.dossierRef() == null ? "" : " (dossier " + e.dossierRef()
+                + ")")), null);
     }
 
     static void close(Connection c, LifecycleEvent e) throws SQLException {
-        String reason = "Décision définitive du " + e.occurredOn()
-                + (e.dossierRef() == null ? "" : " (dossier " + e.dossierRef() + ")");
-        int released;
-        try (PreparedStatement ps = c.prepareStatement("update hold set until_on = greatest(from_on, ?), "
-                + "released_at = now(), released_by = ?, release_reason = ? where kind = 'LITIGATION' "
-                + "and subject_ref = ? and released_at is null "
-                + "and (case when ? then source_ref like 'event:%' else source_ref = ? end)")) {
-            ps.setDate(1, Date.valueOf(e.occurredOn()));
-            ps.setString(2, e.source());
-            ps.setString(3, reason);
-            ps.setString(4, e.subjectRef());
-            ps.setBoolean(5, e.dossierRef() == null);
-            ps.setString(6, dossier(e));
-            released = ps.executeUpdate();
-        }
+        HoldStore.Release release = new HoldStore.Release(e.occurredOn(), e.source(), "Décision définitive du "
+                + e.occurredOn() + (e.dossierRef() == null ? "" : " (dossier " + e.dossierRef() + ")"));
+        int released = e.dossierRef() == null
+                ? HoldStore.releaseLitigationsWithoutDossier(c, e.subjectRef(), release)
+                : HoldStore.releaseFrom(c, HoldKind.LITIGATION, e.subjectRef(), dossier(e), release);
         if (released == 0) {
             // closed without an opening heard: the final decision still counts for the litigation clause
-            insert(c, e, "Contentieux clos (ouverture non reçue)", reason);
+            HoldStore.put(c, hold(e, "Contentieux clos (ouverture non reçue)"), release);
         }
         try (PreparedStatement ps = c.prepareStatement("update schedule s set due_on = "
                 + RetentionSql.dueOfSchedule("s") + ", updated_at = now() "
@@ -75,6 +40,12 @@ final class Litigation {
             ps.setString(1, e.subjectRef());
             ps.executeUpdate();
         }
+    }
+
+    /** The litigation hold an event puts: on the fiches it names (or all), from the event's day. */
+    private static HoldStore.NewHold hold(LifecycleEvent e, String reason) {
+        return new HoldStore.NewHold(null, HoldKind.LITIGATION, e.subjectRef(), e.ficheNumbers(), e.caisseCode(),
+                dossier(e), reason, e.occurredOn(), e.source());
     }
 
     private static String dossier(LifecycleEvent e) {

@@ -1,10 +1,11 @@
 package fr.assurancemaladie.rgpd.retention.proof;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import fr.assurancemaladie.rgpd.events.DeletionConfirmation;
 import fr.assurancemaladie.rgpd.events.EventTypes;
-import fr.assurancemaladie.rgpd.support.messaging.InvalidRecord;
 import fr.assurancemaladie.rgpd.events.SubjectRefs;
+import fr.assurancemaladie.rgpd.support.messaging.ContractReader;
 import fr.assurancemaladie.rgpd.support.messaging.IncomingCloudEvent;
+import fr.assurancemaladie.rgpd.support.messaging.InvalidRecord;
 import fr.assurancemaladie.rgpd.support.messaging.ResilientConsumer;
 import fr.assurancemaladie.rgpd.support.text.Excerpt;
 import fr.assurancemaladie.rgpd.support.text.TextHygiene;
@@ -65,19 +66,23 @@ public class Confirmations implements ResilientConsumer.Handler<Confirmations.Co
         if (id.length() > 255) {
             throw new Rejected("L'attribut « id » ne doit pas dépasser 255 caractères.");
         }
-        JsonNode data = event.dataObject();
-        String system = data.path("system").isTextual() ? data.path("system").asText() : "";
+        DeletionConfirmation data;
+        try {
+            data = ContractReader.read(event.dataObject(), DeletionConfirmation.class);
+        } catch (InvalidRecord e) {
+            throw new Rejected(e.getMessage());
+        }
+        String system = data.system() == null ? "" : data.system();
         if (system.isBlank() || system.length() > 255 || !TextHygiene.isCleanLine(system)) {
             throw new Rejected("« system » est requis (255 caractères au plus, sans caractère de contrôle).");
         }
-        String subjectRef = data.path("subjectRef").isTextual() ? data.path("subjectRef").asText() : "";
-        if (!SubjectRefs.isWellFormed(subjectRef)) {
+        if (!SubjectRefs.isWellFormed(data.subjectRef())) {
             throw new Rejected("« subjectRef » doit être un pseudonyme de 64 caractères hexadécimaux minuscules.");
         }
         try {
-            return new Confirmation(UUID.fromString(data.path("scheduleId").asText()), subjectRef,
-                    Instant.parse(data.path("confirmedAt").asText()), system, id);
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            return new Confirmation(UUID.fromString(String.valueOf(data.scheduleId())), data.subjectRef(),
+                    java.util.Objects.requireNonNull(data.confirmedAt()), system, id);
+        } catch (IllegalArgumentException | NullPointerException e) {
             throw new Rejected("« scheduleId » (UUID) et « confirmedAt » (instant ISO-8601) sont requis.");
         }
     }

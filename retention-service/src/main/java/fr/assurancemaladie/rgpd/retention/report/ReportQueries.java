@@ -3,29 +3,29 @@ package fr.assurancemaladie.rgpd.retention.report;
 import static fr.assurancemaladie.rgpd.support.persistence.NativeRows.date;
 import static fr.assurancemaladie.rgpd.support.persistence.NativeRows.instant;
 import static fr.assurancemaladie.rgpd.support.persistence.NativeRows.integer;
+
+import fr.assurancemaladie.rgpd.retention.RetentionConfig;
 import fr.assurancemaladie.rgpd.retention.access.Caller;
+import fr.assurancemaladie.rgpd.retention.report.ReportResource.Count;
+import fr.assurancemaladie.rgpd.retention.report.ReportResource.Late;
+import fr.assurancemaladie.rgpd.retention.report.ReportResource.Overdue;
+import fr.assurancemaladie.rgpd.retention.report.ReportResource.RuleToReview;
+import fr.assurancemaladie.rgpd.retention.report.ReportResource.Unconfirmed;
+import fr.assurancemaladie.rgpd.retention.report.ReportResource.Upcoming;
 import fr.assurancemaladie.rgpd.retention.schedule.law.RetentionSql;
 import fr.assurancemaladie.rgpd.retention.time.RetentionClock;
 import fr.assurancemaladie.rgpd.support.problem.Params;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import fr.assurancemaladie.rgpd.retention.report.ReportResource.Count;
-import fr.assurancemaladie.rgpd.retention.report.ReportResource.Upcoming;
-import fr.assurancemaladie.rgpd.retention.report.ReportResource.Late;
-import fr.assurancemaladie.rgpd.retention.report.ReportResource.Unconfirmed;
-import fr.assurancemaladie.rgpd.retention.report.ReportResource.Overdue;
-import fr.assurancemaladie.rgpd.retention.report.ReportResource.RuleToReview;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /** The queries behind {@link ReportResource}: the resource parses and checks the request, this runs it. */
 @ApplicationScoped
@@ -40,8 +40,8 @@ public class ReportQueries {
     @Inject
     RetentionClock clock;
 
-    @ConfigProperty(name = "rgpd.retention.confirmation-delay", defaultValue = "P7D")
-    Duration confirmationDelay;
+    @Inject
+    RetentionConfig config;
 
     @Transactional
     public Upcoming upcoming(String daysParam, String caisse) {
@@ -81,7 +81,7 @@ public class ReportQueries {
                   from schedule s
                  where s.status = 'SCHEDULED' and s.due_on < :today""" + byCaisse + " group by 1, 2, 3 order by 1, 2, 3")
                 .setParameter("today", today);
-        Instant before = Instant.now().minus(confirmationDelay);
+        Instant before = Instant.now().minus(config.confirmationDelay());
         Query unconfirmed = Panache.getEntityManager().createNativeQuery("select s.fiche_number, s.caisse_code, "
                 + "count(*), min(s.ordered_at) from schedule s where s.status = 'ORDERED' and s.ordered_at < :before"
                 + byCaisse + " group by 1, 2 order by 1, 2").setParameter("before", before);
@@ -105,7 +105,7 @@ public class ReportQueries {
             total += u.count();
             unconfirmeds.add(u);
         }
-        return new Overdue(today, notOrdered, lates, confirmationDelay.toString(), total, unconfirmeds);
+        return new Overdue(today, notOrdered, lates, config.confirmationDelay().toString(), total, unconfirmeds);
     }
 
     @Transactional

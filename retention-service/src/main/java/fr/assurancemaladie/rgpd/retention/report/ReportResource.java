@@ -8,11 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,8 +46,6 @@ public class ReportResource {
             String status, String duration, String trigger, String missing) {
     }
 
-    @ConfigProperty(name = "rgpd.retention.confirmation-delay", defaultValue = "P7D")
-    Duration confirmationDelay;
 
     @GET
     @Path("/upcoming")

@@ -1,5 +1,6 @@
 package fr.assurancemaladie.rgpd.retention.report;
 
+import fr.assurancemaladie.rgpd.retention.RetentionConfig;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -11,10 +12,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,8 +32,8 @@ public class UnconfirmedOrdersWatch {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "rgpd.retention.confirmation-delay", defaultValue = "P7D")
-    Duration delay;
+    @Inject
+    RetentionConfig config;
 
     private final AtomicLong unconfirmed = new AtomicLong();
 
@@ -49,13 +48,14 @@ public class UnconfirmedOrdersWatch {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("select count(*) from schedule where status = 'ORDERED' "
                         + "and ordered_at < ?")) {
-            ps.setTimestamp(1, Timestamp.from(Instant.now().minus(delay)));
+            ps.setTimestamp(1, Timestamp.from(Instant.now().minus(config.confirmationDelay())));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 long n = rs.getLong(1);
                 unconfirmed.set(n);
                 if (n > 0) {
-                    LOG.warnf("%d deletion orders not confirmed within %s (GET /api/v1/reports/overdue)", n, delay);
+                    LOG.warnf("%d deletion orders not confirmed within %s (GET /api/v1/reports/overdue)", n,
+                            config.confirmationDelay());
                 }
             }
         } catch (SQLException e) {

@@ -1,11 +1,12 @@
 package fr.assurancemaladie.rgpd.retention.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import fr.assurancemaladie.rgpd.events.FichePublished;
+import fr.assurancemaladie.rgpd.events.fiche.RetentionRule;
 import fr.assurancemaladie.rgpd.retention.schedule.law.RetentionLaw;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the retention items of a fiche as {@code register.fiches} carries it ({@code retentionRules[]}). */
+/** The retention items of a published fiche ({@link FichePublished#retentionRules()}), in the register's order. */
 public final class FicheRules {
 
     /** One retention item, as the register structured it. */
@@ -20,25 +21,15 @@ public final class FicheRules {
     private FicheRules() {
     }
 
-    public static List<Item> of(JsonNode fiche) {
+    public static List<Item> of(FichePublished fiche) {
         List<Item> items = new ArrayList<>();
-        JsonNode rules = fiche == null ? null : fiche.path("retentionRules");
-        if (rules == null || !rules.isArray()) {
-            return items;
-        }
+        List<RetentionRule> rules = fiche == null ? List.of() : fiche.retentionRules();
         for (int i = 0; i < rules.size(); i++) {
-            JsonNode r = rules.get(i);
-            String fate = text(r, "fate");
-            items.add(new Item(i, text(r, "text") == null ? "" : text(r, "text"), new RetentionLaw.Rule(
-                    text(r, "duration"), text(r, "trigger"),
-                    "DESTRUCTION".equals(fate) || "ARCHIVE".equals(fate) ? fate : null,
-                    r.path("untilFinalDecisionIfLitigation").asBoolean(false), text(r, "status"))));
+            RetentionRule r = rules.get(i);
+            String duration = r.duration() == null || r.duration().isBlank() ? null : r.duration();
+            items.add(new Item(i, r.text() == null ? "" : r.text(), new RetentionLaw.Rule(duration, r.trigger(),
+                    r.fate(), r.untilFinalDecisionIfLitigation(), r.status())));
         }
         return items;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.path(field);
-        return v.isTextual() && !v.asText().isBlank() ? v.asText() : null;
     }
 }

@@ -1,5 +1,6 @@
 package fr.assurancemaladie.rgpd.retention.rules;
 
+import fr.assurancemaladie.rgpd.events.RetentionTrigger;
 import fr.assurancemaladie.rgpd.retention.schedule.law.RetentionLaw;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,7 +23,7 @@ public final class RuleBook {
     public static final RuleBook EMPTY = new RuleBook(0, List.of());
 
     private final long revision;
-    private final Map<String, List<RuleRef>> byTrigger = new HashMap<>();
+    private final Map<RetentionTrigger, List<RuleRef>> byTrigger = new HashMap<>();
 
     public RuleBook(long revision, Collection<RuleRef> rules) {
         this.revision = revision;
@@ -40,7 +41,7 @@ public final class RuleBook {
     }
 
     /** The rules an event on {@code trigger} gives schedules for; {@code ficheNumbers} null or empty = every fiche. */
-    public List<RuleRef> matching(String trigger, Collection<Integer> ficheNumbers) {
+    public List<RuleRef> matching(RetentionTrigger trigger, Collection<Integer> ficheNumbers) {
         List<RuleRef> rules = byTrigger.getOrDefault(trigger, List.of());
         if (ficheNumbers == null || ficheNumbers.isEmpty()) {
             return rules;

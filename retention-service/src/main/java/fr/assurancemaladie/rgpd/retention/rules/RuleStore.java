@@ -1,17 +1,19 @@
 package fr.assurancemaladie.rgpd.retention.rules;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.assurancemaladie.rgpd.events.RetentionTrigger;
+import fr.assurancemaladie.rgpd.events.fiche.Fate;
+import fr.assurancemaladie.rgpd.events.fiche.RuleStatus;
 import fr.assurancemaladie.rgpd.projection.FicheProjected;
 import fr.assurancemaladie.rgpd.projection.ProjectedFiche;
 import fr.assurancemaladie.rgpd.retention.rules.FicheRules.Item;
 import fr.assurancemaladie.rgpd.retention.schedule.law.RetentionLaw;
 import fr.assurancemaladie.rgpd.retention.schedule.law.RetentionSql;
+import fr.assurancemaladie.rgpd.support.persistence.AdvisoryLock;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,9 +40,6 @@ import org.jboss.logging.Logger;
 public class RuleStore {
 
     private static final Logger LOG = Logger.getLogger(RuleStore.class);
-    /** Advisory lock key of the rule book ("RULE"). */
-    static final long LOCK = 0x52554C45L;
-
     @Inject
     AgroalDataSource dataSource;
 
@@ -51,8 +50,7 @@ public class RuleStore {
 
     /** Within the caller's transaction: takes the rule-book lock (shared) and returns the current rule book. */
     public RuleBook current(Connection c) throws SQLException {
-        try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock_shared(?)")) {
-            lock.setLong(1, LOCK);
+        try (PreparedStatement lock = c.prepareStatement("select " + AdvisoryLock.RULE_BOOK.shared("0"))) {
             lock.execute();
         }
         long revision;
@@ -70,9 +68,7 @@ public class RuleStore {
                 + "rule_index, text, duration, trigger, fate, until_final_decision, status from fiche_rule "
                 + "where executable")) {
             while (rs.next()) {
-                refs.add(new RuleBook.RuleRef(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
-                        new RetentionLaw.Rule(rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8),
-                                rs.getString(9))));
+                refs.add(new RuleBook.RuleRef(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getString(4), rule(rs, 5)));
             }
         }
         RuleBook fresh = new RuleBook(revision, refs);
@@ -86,19 +82,15 @@ public class RuleStore {
             // A withdrawn fiche keeps its schedules: the data it covered still have to be deleted on time.
             return;
         }
-        ProjectedFiche fiche = ProjectedFiche.findById(event.number());
         try (Connection c = dataSource.getConnection()) {
-            apply(c, event.number(), event.version(), FicheRules.of(json.readTree(fiche.payload)));
+            apply(c, event.number(), event.version(), FicheRules.of(event.fiche()));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot apply the rules of fiche " + event.number(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
     void apply(Connection c, int fiche, int version, List<Item> fresh) throws SQLException {
-        try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
-            lock.setLong(1, LOCK);
+        try (PreparedStatement lock = c.prepareStatement("select " + AdvisoryLock.RULE_BOOK.exclusive("0"))) {
             lock.execute();
         }
         Map<Integer, Item> old = new HashMap<>();
@@ -107,8 +99,7 @@ public class RuleStore {
             ps.setInt(1, fiche);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    old.put(rs.getInt(1), new Item(rs.getInt(1), rs.getString(2), new RetentionLaw.Rule(
-                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getString(7))));
+                    old.put(rs.getInt(1), new Item(rs.getInt(1), rs.getString(2), rule(rs, 3)));
                 }
             }
         }
@@ -126,10 +117,10 @@ public class RuleStore {
                 ins.setInt(3, version);
                 ins.setString(4, item.text());
                 ins.setString(5, r.duration());
-                ins.setString(6, r.trigger());
-                ins.setString(7, r.fate());
+                ins.setString(6, name(r.trigger()));
+                ins.setString(7, name(r.fate()));
                 ins.setBoolean(8, r.untilFinalDecisionIfLitigation());
-                ins.setString(9, r.status() == null ? "UNSTRUCTURED" : r.status());
+                ins.setString(9, r.status() == null ? RuleStatus.UNSTRUCTURED.name() : r.status().name());
                 ins.setBoolean(10, executable);
                 ins.addBatch();
             }
@@ -179,7 +170,7 @@ public class RuleStore {
                 + "where s.fiche_number = ? and s.rule_index = ? and s.status = 'SCHEDULED'")) {
             RetentionLaw.Rule r = rule.rule();
             ps.setString(1, r.duration());
-            ps.setString(2, r.fate());
+            ps.setString(2, name(r.fate()));
             ps.setBoolean(3, r.untilFinalDecisionIfLitigation());
             ps.setString(4, rule.text());
             ps.setInt(5, version);
@@ -222,10 +213,30 @@ public class RuleStore {
             ps.setInt(3, rule.index());
             ps.setString(4, rule.text());
             ps.setString(5, r.duration());
-            ps.setString(6, r.fate());
+            ps.setString(6, name(r.fate()));
             ps.setBoolean(7, r.untilFinalDecisionIfLitigation());
-            ps.setString(8, r.trigger());
+            ps.setString(8, name(r.trigger()));
             return ps.executeUpdate();
         }
+    }
+
+    /** A rule as {@code fiche_rule} stores it, from column {@code first} on: duration, trigger, fate, until_final, status. */
+    private static RetentionLaw.Rule rule(ResultSet rs, int first) throws SQLException {
+        return new RetentionLaw.Rule(rs.getString(first), RetentionTrigger.fromCode(rs.getString(first + 1)).orElse(null),
+                enumOf(Fate.class, rs.getString(first + 2)), rs.getBoolean(first + 3),
+                enumOf(RuleStatus.class, rs.getString(first + 4)));
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(name)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 }

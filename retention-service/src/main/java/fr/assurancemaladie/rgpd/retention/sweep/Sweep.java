@@ -1,10 +1,12 @@
 package fr.assurancemaladie.rgpd.retention.sweep;
 
 import fr.assurancemaladie.rgpd.events.DeletionOrder;
+import fr.assurancemaladie.rgpd.retention.RetentionConfig;
 import fr.assurancemaladie.rgpd.retention.schedule.law.RetentionSql;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +25,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -58,16 +59,23 @@ public class Sweep {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "rgpd.retention.sweep.chunk-size", defaultValue = "2000")
-    int chunkSize;
+    @Inject
+    RetentionConfig config;
 
-    @ConfigProperty(name = "rgpd.retention.sweep.workers", defaultValue = "2")
+    /** Schedules claimed per transaction, chunks swept in parallel ({@code rgpd.retention.sweep.*}). */
+    int chunkSize;
     int workers;
 
     private final ReentrantLock running = new ReentrantLock();
     private Counter orders;
 
     @PostConstruct
+    void init() {
+        chunkSize = config.sweep().chunkSize();
+        workers = config.sweep().workers();
+        meters();
+    }
+
     void meters() {
         orders = registry.counter("retention.deletion.orders");
     }
@@ -121,12 +129,7 @@ public class Sweep {
         LocalDate afterDue = LocalDate.of(1, 1, 1);
         UUID afterId = new UUID(0, 0);
         while (true) {
-            ChunkResult r;
-            try {
-                r = chunk(today, afterDue, afterId);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Sweep failed: " + e.getMessage(), e);
-            }
+            ChunkResult r = chunk(today, afterDue, afterId);
             if (r.claimed == 0) {
                 return counts;
             }
@@ -154,60 +157,71 @@ public class Sweep {
     private record ChunkResult(int claimed, int ordered, LocalDate lastDue, UUID lastId) {
     }
 
-    private ChunkResult chunk(LocalDate today, LocalDate afterDue, UUID afterId) throws SQLException {
+    /** What a chunk's transaction did: claimed, sent, and marked once Kafka acknowledged. */
+    private record Marked(int claimed, int sent, int marked, LocalDate lastDue, UUID lastId) {
+    }
+
+    /**
+     * One chunk, in its own transaction: claim, send, wait for Kafka (up to {@link #ACK_WAIT}), mark what Kafka
+     * acknowledged. The transaction commits the marks even when some orders were not acknowledged; those are sent
+     * again (same CloudEvent id) by the next sweep, and this sweep stops.
+     */
+    private ChunkResult chunk(LocalDate today, LocalDate afterDue, UUID afterId) {
+        Marked m = QuarkusTransaction.requiringNew().timeout(TRANSACTION_TIMEOUT_SECONDS)
+                .call(() -> claimSendMark(today, afterDue, afterId));
+        orders.increment(m.marked());
+        if (m.marked() < m.sent()) {
+            throw new IllegalStateException((m.sent() - m.marked()) + " deletion orders not acknowledged by Kafka; "
+                    + m.marked() + " marked ORDERED, the others wait for the next sweep");
+        }
+        return new ChunkResult(m.claimed(), m.marked(), m.lastDue(), m.lastId());
+    }
+
+    /** How long a chunk waits for Kafka's acknowledgements. */
+    static final int ACK_WAIT = 120;
+    /** Above the wait for Kafka, so that the transaction is never timed out while marks are written. */
+    static final int TRANSACTION_TIMEOUT_SECONDS = ACK_WAIT + 60;
+
+    private Marked claimSendMark(LocalDate today, LocalDate afterDue, UUID afterId) {
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                List<Claimed> claimed = claim(c, today, afterDue, afterId);
-                if (claimed.isEmpty()) {
-                    c.commit();
-                    return new ChunkResult(0, 0, afterDue, afterId);
-                }
-                Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                List<UUID> sent = new ArrayList<>();
-                List<CompletableFuture<Void>> acks = new ArrayList<>();
-                for (Claimed s : claimed) {
-                    acks.add(sender.send(new DeletionOrder(s.id().toString(), s.subjectRef(), s.fiche(), s.ruleText(),
-                            s.trigger(), s.triggerDate(), s.due(), s.fate(), now)));
-                    sent.add(s.id());
-                }
-                try {
-                    CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
-                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                    // some were refused or are late: the acknowledged ones are marked below, the others are sent
-                    // again (same CloudEvent id) by the next sweep
-                }
-                List<UUID> toMark = new ArrayList<>();
-                for (int i = 0; i < sent.size(); i++) {
-                    if (acks.get(i).isDone() && !acks.get(i).isCompletedExceptionally()) {
-                        toMark.add(sent.get(i));
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement("update schedule set status = 'ORDERED', "
-                        + "ordered_at = ?, updated_at = ? where id = any (?)")) {
-                    ps.setTimestamp(1, Timestamp.from(now));
-                    ps.setTimestamp(2, Timestamp.from(now));
-                    ps.setArray(3, c.createArrayOf("uuid", toMark.toArray()));
-                    ps.executeUpdate();
-                }
-                c.commit();
-                orders.increment(toMark.size());
-                if (toMark.size() < sent.size()) {
-                    throw new IllegalStateException((sent.size() - toMark.size()) + " deletion orders not acknowledged "
-                            + "by Kafka; " + toMark.size() + " marked ORDERED, the others wait for the next sweep");
-                }
-                Claimed last = claimed.get(claimed.size() - 1);
-                return new ChunkResult(claimed.size(), toMark.size(), last.due(), last.id());
-            } catch (SQLException | RuntimeException e) {
-                if (!c.getAutoCommit()) {
-                    c.rollback();
-                }
-                throw e;
-            } catch (InterruptedException e) {
-                c.rollback();
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for Kafka", e);
+            List<Claimed> claimed = claim(c, today, afterDue, afterId);
+            if (claimed.isEmpty()) {
+                return new Marked(0, 0, 0, afterDue, afterId);
             }
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            List<UUID> sent = new ArrayList<>();
+            List<CompletableFuture<Void>> acks = new ArrayList<>();
+            for (Claimed s : claimed) {
+                acks.add(sender.send(new DeletionOrder(s.id().toString(), s.subjectRef(), s.fiche(), s.ruleText(),
+                        s.trigger(), s.triggerDate(), s.due(), s.fate(), now)));
+                sent.add(s.id());
+            }
+            try {
+                CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(ACK_WAIT, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // some were refused or are late: the acknowledged ones are marked below, the others are sent
+                // again (same CloudEvent id) by the next sweep
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for Kafka", e); // rolled back
+            }
+            List<UUID> toMark = new ArrayList<>();
+            for (int i = 0; i < sent.size(); i++) {
+                if (acks.get(i).isDone() && !acks.get(i).isCompletedExceptionally()) {
+                    toMark.add(sent.get(i));
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("update schedule set status = 'ORDERED', "
+                    + "ordered_at = ?, updated_at = ? where id = any (?)")) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                ps.setTimestamp(2, Timestamp.from(now));
+                ps.setArray(3, c.createArrayOf("uuid", toMark.toArray()));
+                ps.executeUpdate();
+            }
+            Claimed last = claimed.get(claimed.size() - 1);
+            return new Marked(claimed.size(), sent.size(), toMark.size(), last.due(), last.id());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Sweep failed: " + e.getMessage(), e);
         }
     }
 

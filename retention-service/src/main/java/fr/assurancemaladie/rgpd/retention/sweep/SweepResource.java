@@ -1,5 +1,6 @@
 package fr.assurancemaladie.rgpd.retention.sweep;
 
+import fr.assurancemaladie.rgpd.retention.RetentionConfig;
 import fr.assurancemaladie.rgpd.retention.time.RetentionClock;
 import fr.assurancemaladie.rgpd.support.problem.Params;
 import fr.assurancemaladie.rgpd.support.problem.ProblemException;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,8 +32,8 @@ public class SweepResource {
     @Inject
     RetentionClock clock;
 
-    @ConfigProperty(name = "rgpd.retention.sweep.allow-as-of", defaultValue = "false")
-    boolean allowAsOf;
+    @Inject
+    RetentionConfig config;
 
     @POST
     @RolesAllowed("admin")
@@ -42,7 +42,7 @@ public class SweepResource {
     public Sweep.Result run(@QueryParam("asOf") String asOf) {
         LocalDate day = clock.today();
         if (asOf != null) {
-            if (!allowAsOf) {
+            if (!config.sweep().allowAsOf()) {
                 throw ProblemException.forbidden("« asOf » est désactivé sur cette plateforme "
                         + "(rgpd.retention.sweep.allow-as-of).");
             }

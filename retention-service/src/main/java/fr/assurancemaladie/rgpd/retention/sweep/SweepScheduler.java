@@ -1,12 +1,12 @@
 package fr.assurancemaladie.rgpd.retention.sweep;
 
+import fr.assurancemaladie.rgpd.retention.RetentionConfig;
 import fr.assurancemaladie.rgpd.retention.time.RetentionClock;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** Runs the sweep on every replica at a fixed interval; the database shares the work out. */
@@ -21,8 +21,8 @@ public class SweepScheduler {
     @Inject
     RetentionClock clock;
 
-    @ConfigProperty(name = "rgpd.retention.sweep.enabled", defaultValue = "true")
-    boolean enabled;
+    @Inject
+    RetentionConfig config;
 
     private volatile boolean started;
 
@@ -33,7 +33,7 @@ public class SweepScheduler {
     @Scheduled(every = "${rgpd.retention.sweep.every:1m}", delay = 10, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        if (!enabled || !started) {
+        if (!config.sweep().enabled() || !started) {
             return;
         }
         try {

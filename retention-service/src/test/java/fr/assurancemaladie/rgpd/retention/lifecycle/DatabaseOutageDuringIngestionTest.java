@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.assurancemaladie.rgpd.events.EventTypes;
 import fr.assurancemaladie.rgpd.events.Topics;
-import fr.assurancemaladie.rgpd.localstack.testing.SdkKafka;
-import fr.assurancemaladie.rgpd.localstack.testing.SharedInfra;
+import fr.assurancemaladie.rgpd.testing.SdkKafka;
+import fr.assurancemaladie.rgpd.testing.SharedInfra;
 import fr.assurancemaladie.rgpd.retention.RetentionTestSupport;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;

@@ -1,7 +1,5 @@
 package fr.assurancemaladie.rgpd.retention.lifecycle;
 
-import fr.assurancemaladie.rgpd.retention.lifecycle.law.LifecycleEvent;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.assurancemaladie.rgpd.events.RetentionTrigger;
+import fr.assurancemaladie.rgpd.retention.lifecycle.law.LifecycleEvent;
 import fr.assurancemaladie.rgpd.support.messaging.CloudEventReader;
 import fr.assurancemaladie.rgpd.support.messaging.InvalidRecord;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +36,7 @@ class LifecycleEventsTest {
         LifecycleEvent e = read(RIGHTS_END, """
                 {"subjectRef": "%s", "occurredOn": "2026-01-15", "caisseCode": "CPAM-75", "ficheNumbers": [1, 1, 2]}
                 """.formatted(SUBJECT));
-        assertEquals("RIGHTS_END", e.trigger());
+        assertEquals(RetentionTrigger.RIGHTS_END, e.trigger());
         assertEquals(LocalDate.of(2026, 1, 15), e.occurredOn());
         assertEquals(List.of(1, 2), e.ficheNumbers());
         assertNull(e.dossierRef());
@@ -84,7 +84,7 @@ class LifecycleEventsTest {
                  "datacontenttype": "application/json",
                  "data": {"subjectRef": "%s", "occurredOn": "2026-02-01", "caisseCode": "CGSS-971"}}
                 """.formatted("fr.assurancemaladie.lifecycle.death", SUBJECT).getBytes(StandardCharsets.UTF_8)), TODAY);
-        assertEquals("DEATH", e.trigger());
+        assertEquals(RetentionTrigger.DEATH, e.trigger());
         assertEquals("urn:sys:death-registry", e.source());
         InvalidRecord version = assertThrows(InvalidRecord.class, () -> reader.readStructured("""
                 {"specversion": "0.3", "id": "x-1", "source": "s", "type": "%s", "data": {}}

@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.assurancemaladie.rgpd.events.EventTypes;
 import fr.assurancemaladie.rgpd.events.Topics;
-import fr.assurancemaladie.rgpd.localstack.testing.SdkKafka;
-import fr.assurancemaladie.rgpd.localstack.testing.TestKafka;
-import fr.assurancemaladie.rgpd.localstack.testing.TestTokens;
+import fr.assurancemaladie.rgpd.testing.SdkKafka;
+import fr.assurancemaladie.rgpd.testing.TestKafka;
+import fr.assurancemaladie.rgpd.testing.TestTokens;
 import fr.assurancemaladie.rgpd.retention.RetentionTestSupport;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;

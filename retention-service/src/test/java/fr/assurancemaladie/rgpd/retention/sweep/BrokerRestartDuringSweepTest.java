@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.assurancemaladie.rgpd.events.Topics;
-import fr.assurancemaladie.rgpd.localstack.testing.SdkKafka;
-import fr.assurancemaladie.rgpd.localstack.testing.SharedInfra;
-import fr.assurancemaladie.rgpd.localstack.testing.TestKafka;
+import fr.assurancemaladie.rgpd.testing.SdkKafka;
+import fr.assurancemaladie.rgpd.testing.SharedInfra;
+import fr.assurancemaladie.rgpd.testing.TestKafka;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.http.TestHTTPResource;

@@ -3,7 +3,7 @@ package fr.assurancemaladie.rgpd.retention.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.assurancemaladie.rgpd.events.Topics;
-import fr.assurancemaladie.rgpd.localstack.testing.TestKafka;
+import fr.assurancemaladie.rgpd.testing.TestKafka;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;

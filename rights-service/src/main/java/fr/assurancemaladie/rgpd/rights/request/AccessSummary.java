@@ -1,10 +1,15 @@
 package fr.assurancemaladie.rgpd.rights.request;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import fr.assurancemaladie.rgpd.events.FichePublished;
+import fr.assurancemaladie.rgpd.events.fiche.LegalBasis;
+import fr.assurancemaladie.rgpd.events.fiche.RetentionRule;
+import fr.assurancemaladie.rgpd.events.fiche.RightDecision;
+import fr.assurancemaladie.rgpd.events.fiche.Rights;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,24 +36,29 @@ public record AccessSummary(UUID requestId, Instant generatedAt, List<FicheSumma
             + "auprès du délégué à la protection des données de votre caisse.";
 
     /** Builds the summary from the published fiches (as carried on register.fiches). */
-    static AccessSummary of(UUID requestId, List<JsonNode> fiches, String complaintRoute) {
+    static AccessSummary of(UUID requestId, List<FichePublished> fiches, String complaintRoute) {
         List<FicheSummary> out = new ArrayList<>();
         boolean automated = false;
-        for (JsonNode f : fiches) {
+        for (FichePublished f : fiches) {
             List<String> purposes = new ArrayList<>();
-            if (f.hasNonNull("title")) {
-                purposes.add(f.get("title").asText());
+            if (f.title() != null) {
+                purposes.add(f.title());
             }
-            purposes.addAll(texts(f.path("subPurposes")));
-            List<String> bases = new ArrayList<>();
-            f.path("legalBases").forEach(b -> bases.add(b.path("text").asText()));
-            List<String> retention = new ArrayList<>();
-            f.path("retentionRules").forEach(r -> retention.add(r.path("text").asText()));
+            purposes.addAll(f.subPurposes());
+            List<String> bases = f.legalBases().stream().map(LegalBasis::text).toList();
+            List<String> retention = f.retentionRules().stream().map(RetentionRule::text).toList();
             Map<String, Boolean> rights = new LinkedHashMap<>();
-            f.path("rights").fields().forEachRemaining(e -> rights.put(e.getKey(), e.getValue().path("applies").asBoolean()));
-            out.add(new FicheSummary(f.path("number").asInt(), f.path("title").asText(null), purposes, bases,
-                    texts(f.path("dataTypes")), texts(f.path("recipients")), retention, rights));
-            automated |= f.toString().toLowerCase(java.util.Locale.ROOT).contains("décision automatisée");
+            if (f.rights() != null) {
+                for (Rights.Right right : Rights.Right.values()) {
+                    RightDecision d = f.rights().get(right);
+                    if (d != null) {
+                        rights.put(right.field(), d.applies());
+                    }
+                }
+            }
+            out.add(new FicheSummary(f.number(), f.title(), purposes, bases, f.dataTypes(), f.recipients(), retention,
+                    rights));
+            automated |= mentionsAutomatedDecision(f);
         }
         return new AccessSummary(requestId, Instant.now(), out, RIGHTS, complaintRoute, SOURCE,
                 automated ? "Un traitement concerné mentionne une décision automatisée : le délégué à la protection des "
@@ -56,9 +66,8 @@ public record AccessSummary(UUID requestId, Instant generatedAt, List<FicheSumma
                         : AUTOMATED);
     }
 
-    private static List<String> texts(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(x -> out.add(x.asText()));
-        return out;
+    /** Anywhere in the fiche's text (its title, purposes, data, rights…). */
+    private static boolean mentionsAutomatedDecision(FichePublished f) {
+        return f.toString().toLowerCase(Locale.ROOT).contains("décision automatisée");
     }
 }

@@ -45,7 +45,7 @@ public class QueueQueries {
         params.put("caisse", own);
         if (status == null || status.isBlank()) {
             // the queue is the work to do: open requests (status=ALL shows every request of the caisse)
-            where.append(" and r.status in ('RECEIVED', 'IN_PROGRESS', 'AWAITING_IDENTITY', 'EXTENDED')");
+            where.append(" and request_open(r.status)");
         } else if (!status.strip().equalsIgnoreCase("ALL")) {
             try {
                 params.put("status", Status.valueOf(status.strip().toUpperCase(Locale.ROOT)).name());
@@ -93,7 +93,7 @@ public class QueueQueries {
             LocalDate due = NativeRows.date(r[7]);
             items.add(new QueueItem((UUID) r[0], (String) r[1], st.name(), (String) r[3],
                     r[4] == null ? null : ((Number) r[4]).intValue(), (String) r[5], NativeRows.date(r[6]), due,
-                    st.open() && st != Status.AWAITING_IDENTITY && due.isBefore(today), (String) r[8],
+                    st.clockRuns() && due.isBefore(today), (String) r[8],
                     java.time.temporal.ChronoUnit.DAYS.between(today, due)));
         }
         Slice<QueueItem> slice = Slice.of(items, size, last -> Cursor.encode(last.dueOn(), last.id()));
@@ -115,11 +115,12 @@ public class QueueQueries {
         String own = caisse;
         Object[] counts = (Object[]) Panache.getEntityManager().createNativeQuery("""
                 select (select count(*) from rights_request where caisse_code = :caisse
-                          and status in ('RECEIVED', 'IN_PROGRESS', 'AWAITING_IDENTITY', 'EXTENDED')),
+                          and request_open(status)),
                        (select count(*) from rights_request where caisse_code = :caisse
-                          and status in ('RECEIVED', 'IN_PROGRESS', 'EXTENDED') and due_on < :today),
+                          and request_open(status) and request_clock_runs(status) and due_on < :today),
                        (select count(*) from rights_request where caisse_code = :caisse
-                          and status in ('RECEIVED', 'IN_PROGRESS', 'EXTENDED') and due_on >= :today and due_on <= :in7)
+                          and request_open(status) and request_clock_runs(status)
+                          and due_on >= :today and due_on <= :in7)
                 """)
                 .setParameter("today", today).setParameter("in7", today.plusDays(7)).setParameter("caisse", own)
                 .getSingleResult();

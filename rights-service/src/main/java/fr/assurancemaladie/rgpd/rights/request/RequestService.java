@@ -1,17 +1,11 @@
 package fr.assurancemaladie.rgpd.rights.request;
 
-import fr.assurancemaladie.rgpd.rights.request.law.RightType;
-import fr.assurancemaladie.rgpd.rights.request.law.LimitationLifecycle;
-
-import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow;
-import fr.assurancemaladie.rgpd.rights.request.law.Routing;
-
-import fr.assurancemaladie.rgpd.support.text.Excerpt;
-import fr.assurancemaladie.rgpd.support.text.TextHygiene;
 import fr.assurancemaladie.rgpd.events.EventTypes;
+import fr.assurancemaladie.rgpd.events.FichePublished;
 import fr.assurancemaladie.rgpd.events.Nir;
 import fr.assurancemaladie.rgpd.events.RightsEventData;
 import fr.assurancemaladie.rgpd.events.SubjectRefs;
+import fr.assurancemaladie.rgpd.rights.RightsConfig;
 import fr.assurancemaladie.rgpd.rights.audit.AuditEntry;
 import fr.assurancemaladie.rgpd.rights.deadline.law.DeadlineCalculator;
 import fr.assurancemaladie.rgpd.rights.deadline.law.Departement;
@@ -25,12 +19,18 @@ import fr.assurancemaladie.rgpd.rights.request.RequestViews.FicheApplicability;
 import fr.assurancemaladie.rgpd.rights.request.RequestViews.Related;
 import fr.assurancemaladie.rgpd.rights.request.RequestViews.RequestView;
 import fr.assurancemaladie.rgpd.rights.request.RequestViews.Submission;
+import fr.assurancemaladie.rgpd.rights.request.law.LimitationLifecycle;
 import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow.Action;
 import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow.Command;
 import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow.RefusalGround;
 import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow.Status;
 import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow.Transition;
+import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow;
+import fr.assurancemaladie.rgpd.rights.request.law.RightType;
+import fr.assurancemaladie.rgpd.rights.request.law.Routing;
 import fr.assurancemaladie.rgpd.support.problem.ProblemException;
+import fr.assurancemaladie.rgpd.support.text.Excerpt;
+import fr.assurancemaladie.rgpd.support.text.TextHygiene;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -47,7 +47,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Rights requests: submission (by the person, or registered by a DPO for a paper request), applicability from the
@@ -77,8 +76,8 @@ public class RequestService {
     @Inject
     fr.assurancemaladie.rgpd.rights.caisse.CaisseDirectory caisses;
 
-    @ConfigProperty(name = "rgpd.rights.national-fiches", defaultValue = "")
-    Set<Integer> nationalFiches;
+    @Inject
+    RightsConfig config;
 
     @Inject
     fr.assurancemaladie.rgpd.rights.time.RightsClock clock;
@@ -159,7 +158,7 @@ public class RequestService {
             }
         }
         // one request per DPO: national processing goes to the Cnam, the rest to the person's caisse
-        Map<String, List<FicheInfo>> byCaisse = Routing.route(fiches, FicheInfo::number, nationalFiches, home.code());
+        Map<String, List<FicheInfo>> byCaisse = Routing.route(fiches, FicheInfo::number, config.nationalFiches().orElse(Set.of()), home.code());
         UUID group = UUID.randomUUID();
         String subjectRef = subjectRefs.of(nir);
         Instant now = Instant.now();
@@ -326,7 +325,7 @@ public class RequestService {
         if (caller.dpo()) {
             AuditEntry.record(caller.username(), caller.role(), r.caisseCode, r.id, "ACCESS_SUMMARY", null);
         }
-        List<com.fasterxml.jackson.databind.JsonNode> fiches = RequestFiche.of(r.id).stream()
+        List<FichePublished> fiches = RequestFiche.of(r.id).stream()
                 .map(f -> register.fiche(f.ficheNumber)).flatMap(Optional::stream).map(FicheInfo::fiche).toList();
         return AccessSummary.of(r.id, fiches, CNIL_ROUTE);
     }
@@ -454,9 +453,9 @@ public class RequestService {
         List<String> out = new ArrayList<>();
         for (RequestFiche f : RequestFiche.of(r.id)) {
             if (f.applies) {
-                register.fiche(f.ficheNumber).ifPresent(info -> info.fiche().path("recipients").forEach(x -> {
-                    if (!out.contains(x.asText())) {
-                        out.add(x.asText());
+                register.fiche(f.ficheNumber).ifPresent(info -> info.fiche().recipients().forEach(x -> {
+                    if (!out.contains(x)) {
+                        out.add(x);
                     }
                 }));
             }

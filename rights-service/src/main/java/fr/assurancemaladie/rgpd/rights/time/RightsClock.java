@@ -1,12 +1,10 @@
 package fr.assurancemaladie.rgpd.rights.time;
 
-import io.smallrye.config.ConfigMapping;
+import fr.assurancemaladie.rgpd.rights.RightsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Optional;
 
 /**
  * The service's "today": receipts and legal deadlines are French calendar days. A fixed instant
@@ -17,17 +15,10 @@ public class RightsClock {
 
     public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    /** Configuration of the clock. */
-    @ConfigMapping(prefix = "rgpd.rights.clock")
-    public interface Config {
-        /** An instant the clock stands still at (tests only). */
-        Optional<Instant> fixed();
-    }
-
     private final Clock clock;
 
-    RightsClock(Config config) {
-        this.clock = config.fixed().map(i -> Clock.fixed(i, PARIS)).orElse(Clock.system(PARIS));
+    RightsClock(RightsConfig config) {
+        this.clock = config.clock().fixed().map(i -> Clock.fixed(i, PARIS)).orElse(Clock.system(PARIS));
     }
 
     public LocalDate today() {

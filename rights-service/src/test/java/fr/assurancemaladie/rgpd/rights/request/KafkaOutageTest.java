@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.assurancemaladie.rgpd.events.EventTypes;
 import fr.assurancemaladie.rgpd.events.Nir;
 import fr.assurancemaladie.rgpd.events.Topics;
-import fr.assurancemaladie.rgpd.localstack.testing.SharedInfra;
-import fr.assurancemaladie.rgpd.localstack.testing.TestKafka;
-import fr.assurancemaladie.rgpd.localstack.testing.TestTokens;
+import fr.assurancemaladie.rgpd.testing.SharedInfra;
+import fr.assurancemaladie.rgpd.testing.TestKafka;
+import fr.assurancemaladie.rgpd.testing.TestTokens;
 import fr.assurancemaladie.rgpd.rights.outbox.OutboxEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -88,8 +88,8 @@ class KafkaOutageTest {
             assertEquals(expected, seen, "every event once, in order, for one person");
         }
         // as another system reads it: the official CloudEvents SDK decodes every record of rights.events
-        List<fr.assurancemaladie.rgpd.localstack.testing.SdkKafka.Decoded> decoded =
-                fr.assurancemaladie.rgpd.localstack.testing.SdkKafka.readAll(bootstrapServers, Topics.RIGHTS_EVENTS,
+        List<fr.assurancemaladie.rgpd.testing.SdkKafka.Decoded> decoded =
+                fr.assurancemaladie.rgpd.testing.SdkKafka.readAll(bootstrapServers, Topics.RIGHTS_EVENTS,
                         Duration.ofSeconds(60));
         assertEquals(records.size(), decoded.size(), "every record is a CloudEvent the SDK reads");
         for (var d : decoded) {

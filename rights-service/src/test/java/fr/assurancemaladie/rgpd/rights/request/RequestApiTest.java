@@ -13,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.assurancemaladie.rgpd.events.EventTypes;
 import fr.assurancemaladie.rgpd.events.Topics;
-import fr.assurancemaladie.rgpd.localstack.testing.TestKafka;
-import fr.assurancemaladie.rgpd.localstack.testing.TestTokens;
+import fr.assurancemaladie.rgpd.testing.TestKafka;
+import fr.assurancemaladie.rgpd.testing.TestTokens;
 import fr.assurancemaladie.rgpd.projection.ProjectedFiche;
 import fr.assurancemaladie.rgpd.rights.audit.AuditEntry;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,6 +1,8 @@
 package fr.assurancemaladie.rgpd.register.rights.law;
 
-import fr.assurancemaladie.rgpd.register.rights.law.Rights.Right;
+import fr.assurancemaladie.rgpd.events.fiche.RightDecision;
+import fr.assurancemaladie.rgpd.events.fiche.Rights.Right;
+import fr.assurancemaladie.rgpd.events.fiche.Rights;
 import java.text.Normalizer;
 import java.util.Collection;
 import java.util.EnumMap;

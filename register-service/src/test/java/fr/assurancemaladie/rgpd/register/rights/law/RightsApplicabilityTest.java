@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.assurancemaladie.rgpd.register.rights.law.Rights.Right;
+import fr.assurancemaladie.rgpd.events.fiche.RightDecision;
+import fr.assurancemaladie.rgpd.events.fiche.Rights.Right;
+import fr.assurancemaladie.rgpd.events.fiche.Rights;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,15 +1,16 @@
 package fr.assurancemaladie.rgpd.retention.lifecycle.law;
 
 import fr.assurancemaladie.rgpd.events.EventTypes;
+import fr.assurancemaladie.rgpd.events.RetentionTrigger;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
  * A lifecycle event understood and valid: its CloudEvent identity (source, id), its type and its data.
  *
- * @param trigger code of the trigger vocabulary ({@code RIGHTS_END}…); null for a litigation event
+ * @param trigger the trigger of the vocabulary; null for a litigation event
  */
-public record LifecycleEvent(String source, String id, String type, String trigger, String subjectRef,
+public record LifecycleEvent(String source, String id, String type, RetentionTrigger trigger, String subjectRef,
         LocalDate occurredOn, String caisseCode, List<Integer> ficheNumbers, String dossierRef) {
 
     public boolean litigationOpened() {

@@ -1,5 +1,9 @@
 package fr.assurancemaladie.rgpd.retention.schedule.law;
 
+import fr.assurancemaladie.rgpd.events.RetentionTrigger;
+import fr.assurancemaladie.rgpd.events.fiche.Fate;
+import fr.assurancemaladie.rgpd.events.fiche.RetentionRule;
+import fr.assurancemaladie.rgpd.events.fiche.RuleStatus;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
@@ -33,11 +37,18 @@ public final class RetentionLaw {
     public static final int MAX_YEARS = 150;
 
     /** The parts of a register rule the scheduler needs (JSON names of the fiche contract). */
-    public record Rule(String duration, String trigger, String fate, boolean untilFinalDecisionIfLitigation, String status) {
+    public record Rule(String duration, RetentionTrigger trigger, Fate fate, boolean untilFinalDecisionIfLitigation,
+            RuleStatus status) {
+
+        /** The rule as the register's contract carries it (a value unknown to this service reads as null). */
+        public static Rule of(RetentionRule rule) {
+            return new Rule(rule.duration(), rule.trigger(), rule.fate(), rule.untilFinalDecisionIfLitigation(),
+                    rule.status());
+        }
 
         public boolean executable() {
-            return ("STRUCTURED".equals(status) || "IMPLICIT_TRIGGER".equals(status)) && period().isPresent()
-                    && trigger != null && ("DESTRUCTION".equals(fate) || "ARCHIVE".equals(fate));
+            return (status == RuleStatus.STRUCTURED || status == RuleStatus.IMPLICIT_TRIGGER) && period().isPresent()
+                    && trigger != null && fate != null;
         }
 
         public Optional<Period> period() {

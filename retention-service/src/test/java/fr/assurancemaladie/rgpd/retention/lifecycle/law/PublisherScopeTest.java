@@ -1,11 +1,11 @@
 package fr.assurancemaladie.rgpd.retention.lifecycle.law;
 
-import fr.assurancemaladie.rgpd.retention.lifecycle.law.LifecycleEvent;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.assurancemaladie.rgpd.events.RetentionTrigger;
+import fr.assurancemaladie.rgpd.retention.lifecycle.law.LifecycleEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,7 +25,7 @@ class PublisherScopeTest {
 
     static LifecycleEvent event(String source, String name, String caisse) {
         String type = "fr.assurancemaladie.lifecycle." + name;
-        String trigger = name.startsWith("litigation") ? null : name.toUpperCase().replace('-', '_');
+        RetentionTrigger trigger = RetentionTrigger.fromEventName(name).orElse(null);
         return new LifecycleEvent(source, "e-1", type, trigger, "a".repeat(64), LocalDate.of(2026, 1, 15), caisse,
                 null, null);
     }

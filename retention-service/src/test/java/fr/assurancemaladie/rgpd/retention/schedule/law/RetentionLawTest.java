@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.assurancemaladie.rgpd.events.RetentionTrigger;
+import fr.assurancemaladie.rgpd.events.fiche.Fate;
+import fr.assurancemaladie.rgpd.events.fiche.RuleStatus;
 import fr.assurancemaladie.rgpd.retention.schedule.law.RetentionLaw.Decision;
 import fr.assurancemaladie.rgpd.retention.schedule.law.RetentionLaw.Hold;
 import fr.assurancemaladie.rgpd.retention.schedule.law.RetentionLaw.HoldKind;
@@ -20,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RetentionLawTest {
 
     /** Fiche 1: "3 ans après la fin de validité des droits". */
-    static final Rule FICHE_1 = new Rule("P3Y", "RIGHTS_END", "DESTRUCTION", false, "STRUCTURED");
+    static final Rule FICHE_1 = new Rule("P3Y", RetentionTrigger.RIGHTS_END, Fate.DESTRUCTION, false, RuleStatus.STRUCTURED);
     static final String CAISSE = "CPAM-75";
 
     static Stream<RetentionCases.Case> cases() {
@@ -31,7 +34,7 @@ class RetentionLawTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void theTableOfCases(RetentionCases.Case c) {
-        Rule rule = new Rule(c.duration(), "RIGHTS_END", "DESTRUCTION", c.untilFinal(), "STRUCTURED");
+        Rule rule = new Rule(c.duration(), RetentionTrigger.RIGHTS_END, Fate.DESTRUCTION, c.untilFinal(), RuleStatus.STRUCTURED);
         LocalDate ruleDue = RetentionLaw.dueOn(rule, c.triggerDate()).orElseThrow();
         assertEquals(c.ruleDue(), ruleDue, "rule's own due date");
         Schedule s = new Schedule(c.fiche(), RetentionCases.CAISSE, ruleDue, c.untilFinal());
@@ -43,31 +46,31 @@ class RetentionLawTest {
     @Test
     void rightsEndOnFicheOneIsDueThreeYearsLater() {
         assertEquals(Optional.of(LocalDate.of(2029, 1, 15)), RetentionLaw.dueOn(FICHE_1, LocalDate.of(2026, 1, 15)));
-        assertEquals(Optional.of(LocalDate.of(2029, 2, 28)), RetentionLaw.dueOn(new Rule("P1Y", "DEATH", "DESTRUCTION",
-                false, "STRUCTURED"), LocalDate.of(2028, 2, 29)), "a year after 29 February is the 28th");
-        assertEquals(Optional.of(LocalDate.of(2026, 1, 15)), RetentionLaw.dueOn(new Rule("P0D", "OBLIGATION_END",
-                "DESTRUCTION", false, "STRUCTURED"), LocalDate.of(2026, 1, 15)), "until the event");
+        assertEquals(Optional.of(LocalDate.of(2029, 2, 28)), RetentionLaw.dueOn(new Rule("P1Y", RetentionTrigger.DEATH, Fate.DESTRUCTION,
+                false, RuleStatus.STRUCTURED), LocalDate.of(2028, 2, 29)), "a year after 29 February is the 28th");
+        assertEquals(Optional.of(LocalDate.of(2026, 1, 15)), RetentionLaw.dueOn(new Rule("P0D", RetentionTrigger.OBLIGATION_END,
+                Fate.DESTRUCTION, false, RuleStatus.STRUCTURED), LocalDate.of(2026, 1, 15)), "until the event");
     }
 
     @Test
     void onlyStructuredOrImplicitRulesWithADurationAreExecuted() {
-        assertTrue(new Rule("P6M", "COLLECTION", "DESTRUCTION", false, "IMPLICIT_TRIGGER").executable());
-        assertFalse(new Rule("P10Y", null, null, false, "PARTIAL").executable());
-        assertFalse(new Rule(null, "FINAL_DECISION", null, false, "PARTIAL").executable());
-        assertFalse(new Rule(null, null, null, false, "UNSTRUCTURED").executable());
-        assertFalse(new Rule("3 ans", "RIGHTS_END", null, false, "STRUCTURED").executable(), "not ISO-8601");
-        assertEquals(Optional.empty(), RetentionLaw.dueOn(new Rule("P10Y", null, null, false, "PARTIAL"), LocalDate.now()));
+        assertTrue(new Rule("P6M", RetentionTrigger.COLLECTION, Fate.DESTRUCTION, false, RuleStatus.IMPLICIT_TRIGGER).executable());
+        assertFalse(new Rule("P10Y", null, null, false, RuleStatus.PARTIAL).executable());
+        assertFalse(new Rule(null, RetentionTrigger.FINAL_DECISION, null, false, RuleStatus.PARTIAL).executable());
+        assertFalse(new Rule(null, null, null, false, RuleStatus.UNSTRUCTURED).executable());
+        assertFalse(new Rule("3 ans", RetentionTrigger.RIGHTS_END, null, false, RuleStatus.STRUCTURED).executable(), "not ISO-8601");
+        assertEquals(Optional.empty(), RetentionLaw.dueOn(new Rule("P10Y", null, null, false, RuleStatus.PARTIAL), LocalDate.now()));
     }
 
     @Test
     void aPeriodNoRegisterCouldMeanIsNeverExecuted() {
-        assertTrue(new Rule("P150Y", "DEATH", "DESTRUCTION", false, "STRUCTURED").executable());
-        assertFalse(new Rule("P151Y", "DEATH", "DESTRUCTION", false, "STRUCTURED").executable());
-        assertFalse(new Rule("P999999999Y", "DEATH", "DESTRUCTION", false, "STRUCTURED").executable(),
+        assertTrue(new Rule("P150Y", RetentionTrigger.DEATH, Fate.DESTRUCTION, false, RuleStatus.STRUCTURED).executable());
+        assertFalse(new Rule("P151Y", RetentionTrigger.DEATH, Fate.DESTRUCTION, false, RuleStatus.STRUCTURED).executable());
+        assertFalse(new Rule("P999999999Y", RetentionTrigger.DEATH, Fate.DESTRUCTION, false, RuleStatus.STRUCTURED).executable(),
                 "would overflow the calendar: LocalDate.plus throws");
-        assertFalse(new Rule("P99999999D", "DEATH", "DESTRUCTION", false, "STRUCTURED").executable());
-        assertEquals(Optional.empty(), RetentionLaw.dueOn(new Rule("P999999999Y", "DEATH", "DESTRUCTION", false,
-                "STRUCTURED"), LocalDate.of(2026, 1, 15)));
+        assertFalse(new Rule("P99999999D", RetentionTrigger.DEATH, Fate.DESTRUCTION, false, RuleStatus.STRUCTURED).executable());
+        assertEquals(Optional.empty(), RetentionLaw.dueOn(new Rule("P999999999Y", RetentionTrigger.DEATH, Fate.DESTRUCTION, false,
+                RuleStatus.STRUCTURED), LocalDate.of(2026, 1, 15)));
     }
 
     @Test

@@ -27,8 +27,17 @@ public final class RequestWorkflow {
     public enum Status {
         RECEIVED, IN_PROGRESS, AWAITING_IDENTITY, EXTENDED, ANSWERED, ANSWERED_NOT_APPLICABLE, REFUSED, CLOSED;
 
+        /** Still to be answered: the DPO's queue. In SQL: {@code request_open(status)} (migration V8). */
         public boolean open() {
             return this != ANSWERED && this != ANSWERED_NOT_APPLICABLE && this != REFUSED && this != CLOSED;
+        }
+
+        /**
+         * Open with the legal period running: not while identity information is awaited (the clock stops). A
+         * request past its due date in such a status is late. In SQL: {@code request_clock_runs(status)}.
+         */
+        public boolean clockRuns() {
+            return open() && this != AWAITING_IDENTITY;
         }
     }
 

@@ -1,0 +1,60 @@
+package fr.assurancemaladie.rgpd.retention;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** retention-service's own settings ({@code rgpd.retention.*}); Quarkus's are in application.properties. */
+@ConfigMapping(prefix = "rgpd.retention")
+public interface RetentionConfig {
+
+    /** The sweep that orders due deletions ({@code Sweep}). */
+    Sweep sweep();
+
+    /** Who may publish lifecycle events ({@code PublisherScope}). */
+    Publishers publishers();
+
+    /** Lifecycle events read per batch (the consumer's {@code max.poll.records}). */
+    Ingestion ingestion();
+
+    /** After this long without a confirmation, an order is reported unconfirmed to the DPOs. */
+    @WithDefault("P7D")
+    Duration confirmationDelay();
+
+    interface Sweep {
+        /** Run on schedule (off in tests, which sweep when they choose). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Time between sweeps (read by the scheduler as {@code ${rgpd.retention.sweep.every}}). */
+        @WithDefault("1m")
+        String every();
+
+        /** Schedules claimed per transaction. */
+        @WithDefault("2000")
+        int chunkSize();
+
+        /** Chunks swept in parallel. */
+        @WithDefault("2")
+        int workers();
+
+        /** {@code POST /api/v1/sweeps?asOf=}: sweep as if on another day (dev and test only, never production). */
+        @WithDefault("false")
+        boolean allowAsOf();
+    }
+
+    interface Publishers {
+        /**
+         * Records on {@code lifecycle.events} must carry their publisher's token ({@code rgpd-publisher-token}) and
+         * fit its scope; without it, any system that can write to the topic speaks for every caisse. Keep
+         * {@code true}.
+         */
+        @WithDefault("true")
+        boolean verifyKafkaRecords();
+    }
+
+    interface Ingestion {
+        @WithDefault("1000")
+        int batchSize();
+    }
+}
