@@ -40,15 +40,26 @@ public final class ArchitectureRules {
     private ArchitectureRules() {
     }
 
+    private static String[] law(String[] jdk) {
+        String[] all = java.util.Arrays.copyOf(jdk, jdk.length + 2);
+        all[jdk.length] = "..law..";
+        all[jdk.length + 1] = "fr.assurancemaladie.rgpd.events..";
+        return all;
+    }
+
     /** The service's own classes (not its tests, not its libraries). */
     public static JavaClasses of(String rootPackage) {
         return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS).importPackages(rootPackage);
     }
 
+    /** The parts of the JDK the law may use: no JDBC ({@code java.sql}), no network, no files. */
+    static final String[] JDK_WITHOUT_IO = { "java.lang..", "java.util..", "java.time..", "java.math..", "java.text.." };
+
     public static final ArchRule LAW_IS_PLAIN_JAVA = classes().that().resideInAPackage("..law..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..law..", "fr.assurancemaladie.rgpd.events..")
-            .as("the law (classes in ..law.. packages) depends only on the JDK, the law and the event contracts")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(law(JDK_WITHOUT_IO))
+            .as("the law (classes in ..law.. packages) depends only on the JDK (no JDBC, no network, no files), the law"
+                    + " and the event contracts")
             .allowEmptyShould(true);
 
     /** Panache's query and write methods, on an entity or on {@code Panache} itself. */
