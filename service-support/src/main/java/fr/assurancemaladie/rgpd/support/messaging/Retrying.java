@@ -47,8 +47,7 @@ public final class Retrying {
                 if (!running.getAsBoolean()) {
                     throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
                 }
-                log.warnf("%s not stored yet (%s: %s); retrying in %d ms", what, e.getClass().getSimpleName(),
-                        Excerpt.of(String.valueOf(e.getMessage()), 200), backoff);
+                log.warnf("%s not stored yet (%s); retrying in %d ms", what, why(e), backoff);
                 try {
                     Thread.sleep(backoff);
                 } catch (InterruptedException ie) {
@@ -79,5 +78,18 @@ public final class Retrying {
             }
         }
         return null;
+    }
+
+    /**
+     * Why, for the log: the database's failure when there is one in the cause chain (its class and SQLSTATE: the
+     * adapters wrap it), else the exception and the start of its message.
+     */
+    static String why(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return t.getClass().getSimpleName() + ", SQLSTATE " + Excerpt.of(String.valueOf(sql.getSQLState()), 8);
+            }
+        }
+        return e.getClass().getSimpleName() + ": " + Excerpt.of(String.valueOf(e.getMessage()), 200);
     }
 }
