@@ -7,11 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import fr.assurancemaladie.rgpd.events.FichePublished;
+import fr.assurancemaladie.rgpd.support.messaging.ContractReader;
 import fr.assurancemaladie.rgpd.support.messaging.InvalidRecord;
-import fr.assurancemaladie.rgpd.support.text.Excerpt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.stream.Collectors;
 
 /**
  * Reads the data of {@code register.fiche.published} as its contract, {@link FichePublished}, the tolerant way the
@@ -35,11 +34,9 @@ public class FicheContract {
         try {
             return reader.readValue(data);
         } catch (JsonMappingException e) {
-            String path = e.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining("."));
+            String path = ContractReader.fieldPath(e);
             throw new InvalidRecord("La fiche ne respecte pas le contrat de register.fiches"
-                    + (path.isEmpty() ? "." : " en « " + Excerpt.of(path) + " »."));
+                    + (path.isEmpty() ? "." : " en « " + path + " »."));
         } catch (java.io.IOException e) {
             throw new InvalidRecord("La fiche ne respecte pas le contrat de register.fiches.");
         }

@@ -38,13 +38,21 @@ public final class ContractReader {
         try {
             return STRICT.treeToValue(data, contract);
         } catch (JsonMappingException e) {
-            String path = e.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining("."));
+            String path = fieldPath(e);
             throw new InvalidRecord(path.isEmpty() ? "Les données ne respectent pas le contrat de l'événement."
-                    : "« " + Excerpt.of(path) + " » n'a pas la forme que le contrat de l'événement prévoit.");
+                    : "« " + path + " » n'a pas la forme que le contrat de l'événement prévoit.");
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new InvalidRecord("Les données ne respectent pas le contrat de l'événement.");
         }
+    }
+
+    /**
+     * The field a binding failed on ({@code ficheNumbers.[0]}), cut to an excerpt; empty when it failed on the whole
+     * object. Only names of the contract's fields reach it (unknown ones are ignored before any value is read).
+     */
+    public static String fieldPath(JsonMappingException e) {
+        return Excerpt.of(e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")));
     }
 }
