@@ -6,13 +6,15 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import java.util.Map;
 
-/** Every @QuarkusTest of this module runs on test-infrastructure: embedded PostgreSQL and Kafka, signed test JWTs. */
+/** Every @QuarkusTest of this module runs on test-infrastructure: embedded PostgreSQL and Kafka, a real SMTP server, signed test JWTs. */
 @WithTestResource(value = TestInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 public class TestInfrastructureResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return TestInfrastructure.postgresKafkaAndTestTokens();
+        Map<String, String> config = new java.util.HashMap<>(TestInfrastructure.postgresKafkaAndTestTokens());
+        config.putAll(TestInfrastructure.smtpSettings("rgpd.rights.letters.smtp"));
+        return config;
     }
 
     @Override

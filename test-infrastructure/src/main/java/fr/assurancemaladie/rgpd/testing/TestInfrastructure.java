@@ -1,6 +1,7 @@
 package fr.assurancemaladie.rgpd.testing;
 
 import fr.assurancemaladie.rgpd.infra.EmbeddedPostgresServer;
+import fr.assurancemaladie.rgpd.infra.EmbeddedSmtpServer;
 import fr.assurancemaladie.rgpd.infra.KeycloakServer;
 import fr.assurancemaladie.rgpd.infra.Ports;
 import java.io.IOException;
@@ -22,6 +23,8 @@ public final class TestInfrastructure {
 
     private static KeycloakServer keycloak;
 
+    private static EmbeddedSmtpServer smtp;
+
     private TestInfrastructure() {
     }
 
@@ -38,6 +41,26 @@ public final class TestInfrastructure {
         config.put("kafka.bootstrap.servers", infra.bootstrapServers());
         config.putAll(TestTokens.oidcConfig());
         return config;
+    }
+
+    /**
+     * A real SMTP server (GreenMail), once per JVM on a random port, and the settings that send to it under
+     * {@code prefix} ({@code host}, {@code port}): {@link #smtp()} reads what it received, stops and starts it.
+     */
+    public static Map<String, String> smtpSettings(String prefix) {
+        EmbeddedSmtpServer server = smtp();
+        Map<String, String> config = new HashMap<>();
+        config.put(prefix + ".host", "127.0.0.1");
+        config.put(prefix + ".port", Integer.toString(server.port()));
+        return config;
+    }
+
+    public static synchronized EmbeddedSmtpServer smtp() {
+        if (smtp == null) {
+            smtp = EmbeddedSmtpServer.start(Ports.free());
+            Runtime.getRuntime().addShutdownHook(new Thread(smtp::close, "smtp-shutdown"));
+        }
+        return smtp;
     }
 
     /**

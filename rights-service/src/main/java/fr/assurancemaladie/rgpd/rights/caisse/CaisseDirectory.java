@@ -37,6 +37,14 @@ public class CaisseDirectory {
         return Optional.ofNullable(byCode.get(code));
     }
 
+    /** Every caisse, by code. */
+    public java.util.List<CaisseInfo> all() {
+        if (Instant.now().isAfter(loadedAt.plus(TTL))) {
+            reload();
+        }
+        return byCode.values().stream().sorted(java.util.Comparator.comparing(CaisseInfo::code)).toList();
+    }
+
     public void reload() {
         byCode = QuarkusTransaction.joiningExisting().call(() -> Caisse.<Caisse>listAll().stream()
                 .map(CaisseInfo::of).collect(Collectors.toUnmodifiableMap(CaisseInfo::code, Function.identity())));

@@ -99,6 +99,46 @@ public class RequestResource {
         return requests.accessSummary(caller(), uuid(id));
     }
 
+    @GET
+    @Path("/{id}/letters")
+    @Authenticated
+    @Operation(summary = "The letters about a request (its owner, or the DPO of its caisse)", description = "Each letter "
+            + "with its kind, subject, the version of the template that made it and its delivery: PENDING (to be "
+            + "e-mailed), SENT, POSTAL (no e-mail address: printed from its PDF and posted), UNDELIVERABLE (refused by "
+            + "the mail server: posted).")
+    @APIResponse(responseCode = "200", description = "The letters, oldest first", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations
+                    .enums.SchemaType.ARRAY, implementation = RequestViews.LetterView.class)))
+    @APIResponse(responseCode = "404", description = "No such request, or not yours")
+    public List<RequestViews.LetterView> letters(@PathParam("id") String id) {
+        return requests.letters(caller(), uuid(id));
+    }
+
+    @GET
+    @Path("/{id}/letters/{letterId}")
+    @Authenticated
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "One letter as sent (HTML)")
+    @APIResponse(responseCode = "200", description = "The letter's page", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "404", description = "No such letter, or not yours")
+    public Response letter(@PathParam("id") String id, @PathParam("letterId") String letterId) {
+        return Response.ok(requests.letter(caller(), uuid(id), uuid(letterId)).html, "text/html; charset=utf-8")
+                .header("Content-Security-Policy", LETTER_CSP).header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    @GET
+    @Path("/{id}/letters/{letterId}/pdf")
+    @Authenticated
+    @Produces("application/pdf")
+    @Operation(summary = "One letter as a PDF, for a postal answer")
+    @APIResponse(responseCode = "200", description = "The letter (A4 PDF)", content = @Content(mediaType = "application/pdf"))
+    @APIResponse(responseCode = "404", description = "No such letter, or not yours")
+    public Response letterPdf(@PathParam("id") String id, @PathParam("letterId") String letterId) {
+        RequestService.LetterPdf pdf = requests.letterPdf(caller(), uuid(id), uuid(letterId));
+        return Response.ok(pdf.bytes(), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"" + pdf.fileName() + "\"").build();
+    }
+
     @POST
     @Path("/{id}/actions")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -116,6 +156,9 @@ public class RequestResource {
             throw ProblemException.conflict("Cette demande vient d'être modifiée par quelqu'un d'autre : rechargez-la.");
         }
     }
+
+    /** A letter's page shows nothing but itself: no script, no request elsewhere. */
+    static final String LETTER_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
 
     private Caller caller() {
         return Caller.of(identity, jwt);

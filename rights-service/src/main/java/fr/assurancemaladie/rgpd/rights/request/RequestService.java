@@ -7,6 +7,11 @@ import fr.assurancemaladie.rgpd.events.RightsEventData;
 import fr.assurancemaladie.rgpd.events.SubjectRefs;
 import fr.assurancemaladie.rgpd.rights.RightsConfig;
 import fr.assurancemaladie.rgpd.rights.audit.AuditEntry;
+import fr.assurancemaladie.rgpd.rights.letter.Letter;
+import fr.assurancemaladie.rgpd.rights.letter.LetterFacts;
+import fr.assurancemaladie.rgpd.rights.letter.Letters;
+import fr.assurancemaladie.rgpd.rights.letter.law.LetterKind;
+import fr.assurancemaladie.rgpd.rights.letter.law.LetterLaw;
 import fr.assurancemaladie.rgpd.rights.deadline.law.DeadlineCalculator;
 import fr.assurancemaladie.rgpd.rights.deadline.law.Departement;
 import fr.assurancemaladie.rgpd.rights.outbox.RightsOutbox;
@@ -59,10 +64,9 @@ public class RequestService {
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final int MAX_MESSAGE = 4000;
     static final int MAX_RECTIFICATION = 2000;
-    static final String CNIL_ROUTE = "Si vous estimez, après avoir contacté le délégué à la protection des données, que vos "
-            + "droits ne sont pas respectés, vous pouvez adresser une réclamation à la Commission nationale de "
-            + "l'informatique et des libertés (CNIL) : www.cnil.fr/fr/plaintes, ou par courrier à la CNIL, 3 place de "
-            + "Fontenoy, TSA 80715, 75334 Paris Cedex 07 (article 77 du RGPD).";
+    static final String CNIL_ROUTE = LetterLaw.CNIL_ROUTE;
+    static final int MAX_EMAIL = 254;
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     @Inject
     RegisterView register;
@@ -78,6 +82,12 @@ public class RequestService {
 
     @Inject
     RightsConfig config;
+
+    @Inject
+    Letters letters;
+
+    @Inject
+    fr.assurancemaladie.rgpd.rights.letter.LetterRenderer renderer;
 
     @Inject
     fr.assurancemaladie.rgpd.rights.time.RightsClock clock;
@@ -111,6 +121,7 @@ public class RequestService {
         fr.assurancemaladie.rgpd.rights.caisse.CaisseDirectory.CaisseInfo home;
         LocalDate receivedOn;
         RightsRequest.Channel channel;
+        String email;
         if (caller.dpo()) {
             if (s.nir() == null || s.nir().isBlank()) {
                 throw ProblemException.badRequest("Indiquez le NIR de la personne (nir).");
@@ -120,10 +131,12 @@ public class RequestService {
                     "Votre jeton n'indique pas de caisse connue : impossible d'enregistrer la demande."));
             receivedOn = parseReceivedOn(s.receivedOn());
             channel = parseChannel(s.channel());
+            email = parseEmail(s.email());
         } else if (caller.citizen()) {
-            if (s.nir() != null || s.receivedOn() != null || s.channel() != null) {
-                throw ProblemException.badRequest("Les champs nir, receivedOn et channel sont réservés aux DPO qui "
-                        + "enregistrent une demande reçue par courrier ou à l'accueil.");
+            if (s.nir() != null || s.receivedOn() != null || s.channel() != null || s.email() != null) {
+                throw ProblemException.badRequest("Les champs nir, receivedOn, channel et email sont réservés aux DPO qui "
+                        + "enregistrent une demande reçue par courrier ou à l'accueil (vos courriers vont à l'adresse "
+                        + "de votre compte).");
             }
             if (caller.nir() == null) {
                 throw ProblemException.badRequest("Votre compte n'indique pas de NIR : impossible de déposer une demande en ligne.");
@@ -133,6 +146,8 @@ public class RequestService {
                     "Votre compte n'indique pas de caisse de rattachement connue."));
             receivedOn = today();
             channel = RightsRequest.Channel.ONLINE;
+            email = caller.email() != null && EMAIL.matcher(caller.email()).matches()
+                    && caller.email().length() <= MAX_EMAIL ? caller.email() : null;
         } else {
             throw ProblemException.forbidden("Seuls une personne concernée ou un DPO peuvent déposer une demande.");
         }
@@ -182,6 +197,7 @@ public class RequestService {
             r.dueOn = DeadlineCalculator.dueOn(receivedOn, DeadlineCalculator.ONE_MONTH, new Departement(caisse.departement()));
             r.message = blankToNull(s.message());
             r.rectification = rectification;
+            r.contactEmail = email;
             r.submittedBy = caller.username();
             r.createdAt = now;
             r.updatedAt = now;
@@ -189,6 +205,8 @@ public class RequestService {
             r.status = anyApplies ? Status.RECEIVED : Status.ANSWERED_NOT_APPLICABLE;
             if (!anyApplies) {
                 r.answer = notApplicableAnswer(type, e.getValue(), caisse);
+                r.outcome = RightsRequest.Outcome.NOT_APPLICABLE;
+                r.decidedAt = now;
             }
             r.persist();
             List<RequestFiche> rows = new ArrayList<>();
@@ -215,6 +233,9 @@ public class RequestService {
             if (!anyApplies) {
                 AuditEntry.record("rights-service", "system", r.caisseCode, r.id, "ANSWER_NOT_APPLICABLE",
                         "Réponse automatique : droit non applicable selon le registre");
+            }
+            for (LetterKind kind : LetterLaw.onSubmission(anyApplies)) {
+                letters.write(kind, about(r, rows), LetterFacts.Decision.none());
             }
             created.add(r);
             views.add(view(r, rows, caisse));
@@ -293,8 +314,22 @@ public class RequestService {
         RightsRequest r = visible(caller, id);
         List<AuditEntry> lines = AuditEntry.list("requestId = ?1 and action in ?2 order by at, id", r.id,
                 STEPS.keySet());
-        return lines.stream().map(l -> new RequestViews.Step(l.at, l.action, STEPS.get(l.action),
-                TOLD_REASON.contains(l.action) ? l.detail : null)).toList();
+        List<RequestViews.Step> steps = new ArrayList<>(lines.stream().map(l -> new RequestViews.Step(l.at, l.action,
+                STEPS.get(l.action), TOLD_REASON.contains(l.action) ? l.detail : null, null)).toList());
+        for (Letter l : letters.ofRequest(r.id)) {
+            steps.add(new RequestViews.Step(l.createdAt, "LETTER", "Courrier : " + l.kind.label(), deliveryText(l), l.id));
+        }
+        steps.sort(java.util.Comparator.comparing(RequestViews.Step::at));
+        return steps;
+    }
+
+    private static String deliveryText(Letter l) {
+        return switch (l.delivery) {
+            case PENDING -> "Envoi par courriel en cours";
+            case SENT -> "Envoyé par courriel";
+            case POSTAL -> "À envoyer par la poste";
+            case UNDELIVERABLE -> "Courriel refusé par le serveur de messagerie : envoi par la poste";
+        };
     }
 
     RightsRequest visible(Caller caller, UUID id) {
@@ -391,6 +426,7 @@ public class RequestService {
             }
         }
         var caisse = caisses.get(r.caisseCode).orElseThrow();
+        LocalDate firstDueOn = r.dueOn;
         Transition t;
         try {
             t = RequestWorkflow.apply(new RequestWorkflow.State(r.status, r.periodStart, r.dueOn, r.extended,
@@ -412,15 +448,94 @@ public class RequestService {
             r.refusalGround = ground;
         }
         r.updatedAt = Instant.now();
+        if (action == Action.ANSWER || action == Action.REFUSE) {
+            r.outcome = action == Action.ANSWER ? RightsRequest.Outcome.ANSWERED : RightsRequest.Outcome.REFUSED;
+            r.decidedAt = r.updatedAt;
+        }
+        if (action == Action.EXTEND) {
+            r.extendedAt = r.updatedAt;
+        }
         if (action == Action.ANSWER && r.type == RightType.LIMITATION) {
             // an answered (accepted) limitation holds from now on
             r.limitationState = LimitationLifecycle.State.APPLIED;
         }
         publish(step, r);
+        if (action == Action.EXTEND && !LetterLaw.extensionNoticeInTime(today(), firstDueOn)) {
+            throw ProblemException.conflict("La prolongation doit être notifiée avant l'échéance du "
+                    + firstDueOn.format(FRENCH_DAY) + " : son avis ne peut plus l'être.");
+        }
+        writeLetters(step, r, firstDueOn);
         AuditEntry.record(caller.username(), caller.role(), r.caisseCode, r.id, action.name(),
                 body.reason() == null ? null : abbreviate(body.reason()));
         RightsRequest.getEntityManager().flush(); // a concurrent change of the same request fails here: 409
         return view(r, List.of(r));
+    }
+
+    // ---------------------------------------------------------------- letters
+
+    /** The letters a step gives rise to (LetterLaw), written in the step's transaction: no step without its letter. */
+    private void writeLetters(RequestWorkflow.Step step, RightsRequest r, LocalDate firstDueOn) {
+        for (LetterKind kind : LetterLaw.onStep(step, r.type)) {
+            String reason = step == RequestWorkflow.Step.NOTIFY_LIFT ? r.liftNotice : r.reason;
+            List<String> recipients = kind == LetterKind.RECIPIENTS_STATEMENT ? recipients(r) : List.of();
+            LetterFacts.AccessPart summary = kind == LetterKind.ANSWER && r.type == RightType.ACCESS
+                    ? accessPart(r) : null;
+            letters.write(kind, about(r, RequestFiche.of(r.id)), new LetterFacts.Decision(reason, r.answer,
+                    r.refusalGround == null ? null : r.refusalGround.name(), firstDueOn, recipients, summary));
+        }
+    }
+
+    private static LetterFacts.AboutRequest about(RightsRequest r, List<RequestFiche> rows) {
+        return new LetterFacts.AboutRequest(r.id, r.type, r.scope.name(), r.receivedOn, r.dueOn, r.caisseCode,
+                r.contactEmail, rows.stream().map(f -> new LetterFacts.FicheLine(f.ficheNumber, f.title, f.applies,
+                        f.reason)).toList());
+    }
+
+    private LetterFacts.AccessPart accessPart(RightsRequest r) {
+        List<FichePublished> fiches = RequestFiche.of(r.id).stream()
+                .map(f -> register.fiche(f.ficheNumber)).flatMap(Optional::stream).map(FicheInfo::fiche).toList();
+        AccessSummary a = AccessSummary.of(r.id, fiches, CNIL_ROUTE);
+        return new LetterFacts.AccessPart(a.fiches().stream().map(f -> new LetterFacts.FicheSummary(f.ficheNumber(),
+                f.title(), String.join(" ; ", f.purposes()), String.join(" ; ", f.legalBases()),
+                String.join(" ; ", f.dataCategories()), String.join(" ; ", f.recipients()),
+                String.join(" ; ", f.retention()))).toList(), a.source(), a.automatedDecisions(), a.rights());
+    }
+
+    /** The letters about a request, for its owner or its DPO. */
+    @Transactional
+    public List<RequestViews.LetterView> letters(Caller caller, UUID id) {
+        RightsRequest r = visible(caller, id);
+        return letters.ofRequest(r.id).stream().map(RequestService::letterView).toList();
+    }
+
+    /** One letter, with its page (HTML), for its owner or its DPO. */
+    @Transactional
+    public Letter letter(Caller caller, UUID id, UUID letterId) {
+        RightsRequest r = visible(caller, id);
+        Letter l = Letter.findById(letterId);
+        if (l == null || !r.id.equals(l.requestId)) {
+            throw ProblemException.notFound("Ce courrier n'existe pas ou ne vous est pas accessible.");
+        }
+        if (caller.dpo()) {
+            AuditEntry.record(caller.username(), caller.role(), r.caisseCode, r.id, "READ_LETTER", l.kind.name());
+        }
+        return l;
+    }
+
+    /** A letter's PDF and the name it is saved under. */
+    public record LetterPdf(byte[] bytes, String fileName) {
+    }
+
+    @Transactional
+    public LetterPdf letterPdf(Caller caller, UUID id, UUID letterId) {
+        Letter l = letter(caller, id, letterId);
+        return new LetterPdf(renderer.pdf(l.html), "courrier-" + Letters.reference(id) + "-" + l.kind.name().toLowerCase(
+                Locale.ROOT) + ".pdf");
+    }
+
+    static RequestViews.LetterView letterView(Letter l) {
+        return new RequestViews.LetterView(l.id, l.kind.name(), l.kind.label(), l.subject, l.templateVersion, l.createdAt,
+                l.delivery.name(), l.sentAt);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -479,6 +594,7 @@ public class RequestService {
                 r.limitationState = LimitationLifecycle.notice(r.limitationState, body.reason());
                 r.liftNotice = body.reason().strip();
                 r.liftNoticeAt = Instant.now();
+                writeLetters(step, r, r.dueOn);
             } else {
                 r.limitationState = LimitationLifecycle.lift(r.limitationState, r.liftNoticeAt, Instant.now());
                 r.liftedAt = Instant.now();
@@ -601,6 +717,18 @@ public class RequestService {
             throw ProblemException.badRequest("La date de réception remonte à plus d'un an : vérifiez-la.");
         }
         return d;
+    }
+
+    private static String parseEmail(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String e = text.strip();
+        if (e.length() > MAX_EMAIL || !EMAIL.matcher(e).matches() || !TextHygiene.isCleanLine(e)) {
+            throw ProblemException.badRequest("Adresse électronique invalide (email) : vérifiez-la, ou laissez-la vide "
+                    + "pour un envoi par la poste.");
+        }
+        return e;
     }
 
     private static RightsRequest.Channel parseChannel(String text) {

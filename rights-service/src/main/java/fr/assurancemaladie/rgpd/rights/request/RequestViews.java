@@ -12,9 +12,12 @@ public final class RequestViews {
     private RequestViews() {
     }
 
-    /** Body of POST /api/v1/requests. nir, receivedOn and channel are for a DPO registering a paper request. */
+    /**
+     * Body of POST /api/v1/requests. nir, receivedOn, channel and email are for a DPO registering a paper request
+     * (email: where the person wants the letters; none: they are posted).
+     */
     public record Submission(String type, Integer ficheNumber, String domainCode, String message, String rectification,
-            String nir, String receivedOn, String channel) {
+            String nir, String receivedOn, String channel, String email) {
     }
 
     /** Body of POST /api/v1/requests/{id}/actions. */
@@ -52,8 +55,14 @@ public final class RequestViews {
             boolean extensionPossible, LocalDate extensionDecideBy) {
     }
 
-    /** One step of a request's life, as its owner and its DPO read it. */
-    public record Step(Instant at, String action, String label, String detail) {
+    /** One step of a request's life, as its owner and its DPO read it; a letter's step names the letter. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Step(Instant at, String action, String label, String detail, UUID letterId) {
+    }
+
+    /** A letter about a request: what it is, which template version made it, how it was delivered. */
+    public record LetterView(UUID id, String kind, String label, String subject, int templateVersion, Instant createdAt,
+            String delivery, Instant sentAt) {
     }
 
     /** A line of a DPO queue. */

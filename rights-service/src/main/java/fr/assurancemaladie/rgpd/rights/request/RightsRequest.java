@@ -78,6 +78,22 @@ public class RightsRequest extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean extended;
 
+    /** What the request's decision was, and when (the public statistics count them per quarter). */
+    public enum Outcome { ANSWERED, REFUSED, NOT_APPLICABLE }
+
+    @Enumerated(EnumType.STRING)
+    public Outcome outcome;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    @Column(name = "extended_at")
+    public Instant extendedAt;
+
+    /** Where letters about the request go: the token's e-mail, or the one given at the counter. Never logged. */
+    @Column(name = "contact_email")
+    public String contactEmail;
+
     public String message;
     public String rectification;
     public String answer;

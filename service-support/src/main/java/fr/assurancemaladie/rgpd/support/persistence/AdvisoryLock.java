@@ -18,7 +18,9 @@ public enum AdvisoryLock {
     /** register-service: the replica that relays register.fiches (session lock, second key 0). */
     REGISTER_RELAY(5),
     /** retention-service: the rule book; ingestion shares it, a rule change takes it alone (second key 0). */
-    RULE_BOOK(6);
+    RULE_BOOK(6),
+    /** rights-service: the replica that sends letters by e-mail (session lock, second key 0). */
+    LETTER_RELAY(7);
 
     private final int key;
 
