@@ -37,7 +37,8 @@ class JourneyIT {
         List<ServiceProcess> services = new ArrayList<>();
         try {
             services.add(start(infra, keycloak, "register-service", "register", Map.of()));
-            services.add(start(infra, keycloak, "rights-service", "rights", Map.of()));
+            services.add(start(infra, keycloak, "rights-service", "rights",
+                    TestInfrastructure.smtpSettings("rgpd.rights.letters.smtp")));
             // the journey sweeps "as of" a day past the due date; the scheduled sweep stays out of its way
             services.add(start(infra, keycloak, "retention-service", "retention", Map.of(
                     "rgpd.retention.sweep.allow-as-of", "true", "rgpd.retention.sweep.enabled", "false")));

@@ -2,6 +2,7 @@ package fr.assurancemaladie.rgpd.localstack;
 
 import fr.assurancemaladie.rgpd.infra.EmbeddedKafkaBroker;
 import fr.assurancemaladie.rgpd.infra.EmbeddedPostgresServer;
+import fr.assurancemaladie.rgpd.infra.EmbeddedSmtpServer;
 import fr.assurancemaladie.rgpd.infra.KeycloakServer;
 import fr.assurancemaladie.rgpd.infra.StackSettings;
 import fr.assurancemaladie.rgpd.infra.PlatformTopics;
@@ -32,6 +33,9 @@ public final class LocalRun {
     static final int POSTGRES_PORT = 5432;
     static final int KAFKA_PORT = 9092;
     static final int KEYCLOAK_PORT = 8180;
+    /** The local SMTP server (GreenMail) that receives the letters, and its mailbox page. */
+    static final int SMTP_PORT = 3025;
+    static final int MAILBOX_PORT = 8025;
     static final String PEPPER = "local-run-pepper-not-a-secret";
     /** What a client of the running stack needs to find it (written at start, read by --demo). */
     static final String STACK_FILE = "stack.properties";
@@ -99,6 +103,14 @@ public final class LocalRun {
         PlatformTopics.create(kafka.bootstrapServers(), 3);
         Files.writeString(data.resolve(STACK_FILE), "kafka.bootstrap.servers=" + kafka.bootstrapServers() + "\n");
 
+        int smtpPort = Ports.firstFreeFrom(SMTP_PORT);
+        step("SMTP (GreenMail) on 127.0.0.1:" + smtpPort + ", mailbox on http://127.0.0.1:" + MAILBOX_PORT);
+        requireFree(MAILBOX_PORT, "the local mailbox page");
+        EmbeddedSmtpServer smtp = EmbeddedSmtpServer.start(smtpPort);
+        register(smtp);
+        smtp.serveMailbox(MAILBOX_PORT);
+        this.smtpPort = smtpPort;
+
         requireFree(KEYCLOAK_PORT, "Keycloak (the token issuer is http://127.0.0.1:" + KEYCLOAK_PORT + "/realms/rgpd)");
         for (Service s : SERVICES) {
             requireFree(s.port(), s.name());
@@ -149,6 +161,8 @@ public final class LocalRun {
         }
     }
 
+    private int smtpPort = SMTP_PORT;
+
     private ServiceProcess startService(Service s, EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka,
             KeycloakServer keycloak) throws IOException {
         Map<String, String> config = new java.util.LinkedHashMap<>();
@@ -160,6 +174,9 @@ public final class LocalRun {
         if (s.name().equals("retention-service")) {
             // the demo sweeps "as of" a later day; never in production
             config.put("rgpd.retention.sweep.allow-as-of", "true");
+        }
+        if (s.name().equals("rights-service")) {
+            config.put("rgpd.rights.letters.smtp.port", Integer.toString(smtpPort));
         }
         if (s.name().equals("portal")) {
             config.putAll(portalConfig());
@@ -248,6 +265,7 @@ public final class LocalRun {
                 ================================================================================
                  register-service   http://127.0.0.1:8081/q/swagger-ui
                  rights-service     http://127.0.0.1:8082/q/swagger-ui
+                 letters (e-mails)  http://127.0.0.1:8025 (what the local SMTP server received; JSON: /messages)
                  retention-service  http://127.0.0.1:8083/q/swagger-ui
                  Portal             http://127.0.0.1:8080  (the register, Mes demandes, the DPO console, the editor)
                  Health, metrics    http://127.0.0.1:9081/q/health  (9082, 9083, 9080: management interfaces)

@@ -76,7 +76,7 @@ class PortalBrowserIT {
         keycloak = TestInfrastructure.keycloak();
         platform = new PlatformCalls(keycloak.url());
         register = service(infra, "register-service", "portal_register", Map.of());
-        rights = service(infra, "rights-service", "portal_rights", Map.of());
+        rights = service(infra, "rights-service", "portal_rights", TestInfrastructure.smtpSettings("rgpd.rights.letters.smtp"));
         retention = service(infra, "retention-service", "portal_retention", Map.of());
         for (ServiceProcess s : List.of(register, rights, retention)) {
             s.awaitReady(Duration.ofMinutes(3));
@@ -286,8 +286,46 @@ class PortalBrowserIT {
         assertThat(page.locator("#reponse")).containsText("Vous trouverez ci-joint la copie des données vous concernant.");
         assertThat(page.locator("main")).containsText("réclamation à la CNIL");
         assertThat(page.locator("#etapes")).containsText("Délai prolongé");
+        // the letters of each step, kept as sent, in the timeline and in their own table
+        assertThat(page.locator("#courriers")).containsText("Accusé de réception");
+        assertThat(page.locator("#courriers")).containsText("Avis de prolongation du délai");
+        assertThat(page.locator("#courriers")).containsText("Réponse à votre demande");
+        assertThat(page.locator("#etapes")).containsText("Courrier : Avis de prolongation du délai");
         browser.assertAccessible(page, "réponse lue par la personne");
         browser.screenshot(page, "reponse");
+        page.locator("#courriers").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
+                .setName("Avis de prolongation du délai").setExact(true)).click();
+        assertThat(page.locator("body")).containsText("prolonge ce délai de deux mois");
+        assertThat(page.locator("body")).containsText("www.cnil.fr/fr/plaintes");
+        page.goBack();
+        com.microsoft.playwright.Download pdf = page.waitForDownload(() -> page.locator("#courriers a[href$='/pdf']")
+                .first().click());
+        assertTrue(pdf.suggestedFilename().endsWith(".pdf"), pdf.suggestedFilename());
+    }
+
+    @Test
+    @Order(4)
+    void anyoneReadsTheStatisticsWithoutSigningIn() {
+        Page page = browser.newPerson();
+        page.navigate(url("/"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Statistiques des demandes")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Statistiques des demandes RGPD");
+        assertThat(page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions()
+                .setName(Pattern.compile("Demandes reçues par droit")))).isVisible();
+        assertThat(page.locator("#national")).containsText("Demandes reçues");
+        // the few requests of this test are secret: NS, never a figure from 1 to 10
+        assertThat(page.locator("#national")).containsText("NS");
+        for (String cell : page.locator("#national td").allTextContents()) {
+            assertFalse(cell.strip().matches("([1-9]|10)"), "a secret figure is shown: " + cell);
+        }
+        browser.assertAccessible(page, "statistiques");
+        browser.screenshot(page, "statistiques");
+        page.getByLabel("Trimestre").selectOption(page.locator("#trimestre option").nth(1).getAttribute("value"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Afficher")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Statistiques des demandes RGPD");
+        page.context().close();
     }
 
     @Test

@@ -43,6 +43,20 @@ public interface RightsApi {
     List<Step> timeline(@PathParam("id") String id);
 
     @GET
+    @Path("/requests/{id}/letters")
+    List<Letter> letters(@PathParam("id") String id);
+
+    @GET
+    @Path("/requests/{id}/letters/{letterId}")
+    @Produces(MediaType.TEXT_HTML)
+    String letterHtml(@PathParam("id") String id, @PathParam("letterId") String letterId);
+
+    @GET
+    @Path("/requests/{id}/letters/{letterId}/pdf")
+    @Produces("application/pdf")
+    byte[] letterPdf(@PathParam("id") String id, @PathParam("letterId") String letterId);
+
+    @GET
     @Path("/requests/{id}/access-summary")
     AccessSummary accessSummary(@PathParam("id") String id);
 
@@ -105,7 +119,12 @@ public interface RightsApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Step(Instant at, String action, String label, String detail) {
+    record Step(Instant at, String action, String label, String detail, String letterId) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Letter(String id, String kind, String label, String subject, int templateVersion, Instant createdAt,
+            String delivery, Instant sentAt) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -84,7 +84,8 @@ public class CitizenPages {
                 List<DomainChoice> domains, List<NotApplicable> notApplicable, ServiceCalls.Problem problem);
 
         static native TemplateInstance request(Page page, RightsApi.Request request, List<RightsApi.Step> steps,
-                RightsApi.Caisse caisse, RightsApi.AccessSummary summary, boolean justSent);
+                RightsApi.Caisse caisse, RightsApi.AccessSummary summary, boolean justSent,
+                List<RightsApi.Letter> letters);
 
     }
 
@@ -144,9 +145,36 @@ public class CitizenPages {
         RightsApi.Caisse caisse = calls.required(() -> rights.caisse(r.caisse().code()));
         RightsApi.AccessSummary summary = "ACCESS".equals(r.type()) && ("ANSWERED".equals(r.status())
                 || "CLOSED".equals(r.status())) ? calls.call(() -> rights.accessSummary(ref)).value() : null;
+        List<RightsApi.Letter> letters = calls.required(() -> rights.letters(ref));
         return Templates.request(pages.page(Labels.requestFr(r.type()) + " du "
                 + fr.assurancemaladie.rgpd.portal.web.Formats.frShort(r.receivedOn()), "citoyen"), r, steps,
-                caisse, summary, "1".equals(justSent));
+                caisse, summary, "1".equals(justSent), letters);
+    }
+
+    /** A letter as it was sent: its own page, shown as it is, running nothing (CSP sandbox). */
+    @GET
+    @Path("/{id}/courriers/{letterId}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response letter(@PathParam("id") String id, @PathParam("letterId") String letterId) {
+        String ref = uuid(id);
+        String letter = uuid(letterId);
+        String html = calls.required(() -> rights.letterHtml(ref, letter));
+        return Response.ok(html, "text/html; charset=utf-8")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+                .build();
+    }
+
+    /** The same letter as a PDF, to keep or print. */
+    @GET
+    @Path("/{id}/courriers/{letterId}/pdf")
+    @Produces("application/pdf")
+    public Response letterPdf(@PathParam("id") String id, @PathParam("letterId") String letterId) {
+        String ref = uuid(id);
+        String letter = uuid(letterId);
+        byte[] pdf = calls.required(() -> rights.letterPdf(ref, letter));
+        return Response.ok(pdf, "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"courrier-" + letter.substring(0, 8) + ".pdf\"")
+                .build();
     }
 
     @GET
