@@ -23,6 +23,19 @@ public interface RightsConfig {
     /** Letters and their delivery by e-mail ({@code LetterOutbox}). */
     Letters letters();
 
+    /** Duplicate and repetition flags ({@code Repetition}). */
+    Repetition repetition();
+
+    interface Repetition {
+        /** The period a repetition is looked for in, ISO-8601 (default six months). */
+        @WithDefault("P6M")
+        String period();
+
+        /** How many similar requests within the period make a new one repetitive. */
+        @WithDefault("2")
+        int flagFrom();
+    }
+
     /** The service's "today" ({@code RightsClock}). */
     Clock clock();
 

@@ -115,7 +115,13 @@ public interface RightsApi {
             String domainCode, String channel, LocalDate receivedOn, LocalDate dueOn, boolean extended,
             CaisseRef caisse, Applicability applicability, String message, String rectification, String answer,
             String reason, String refusalGround, String assignedTo, String limitation, Instant createdAt,
-            Instant updatedAt, List<Related> related, Deadline deadline, List<String> actions) {
+            Instant updatedAt, List<Related> related, Deadline deadline, List<String> actions, Flags flags) {
+    }
+
+    /** A duplicate or repetition flag (art. 12(5)): for the DPO to review, never an automatic refusal. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Flags(String duplicateOf, int earlierSimilar, boolean repetitive, boolean reviewed, String decision,
+            String reviewedBy, Instant reviewedAt) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -129,7 +135,8 @@ public interface RightsApi {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record QueueItem(String id, String type, String status, String scope, Integer ficheNumber, String domainCode,
-            LocalDate receivedOn, LocalDate dueOn, boolean late, String assignedTo, long daysLeft) {
+            LocalDate receivedOn, LocalDate dueOn, boolean late, String assignedTo, long daysLeft, String duplicateOf,
+            boolean repetitive, boolean flagsToReview) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -162,6 +162,7 @@ public final class Labels {
             case "CLOSE" -> "Clôture";
             case "NOTIFY_LIFT" -> "Information avant levée de la limitation";
             case "LIFT" -> "Levée de la limitation";
+            case "REVIEW_FLAGS" -> "Examen d'un signalement (doublon, répétition)";
             default -> action;
         };
     }

@@ -52,6 +52,17 @@ public class RightsOutbox implements OutboxRelay.Outbox<OutboxEvent> {
                 config.outbox().ackTimeout());
     }
 
+    /**
+     * Serialises the current transaction with every other one about the same person, until it ends (the lock
+     * {@link #append} takes too): what a submission reads of the person's earlier requests stays true until it commits.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockPerson(String subjectRef) {
+        OutboxEvent.getEntityManager()
+                .createNativeQuery("select 1 from " + AdvisoryLock.PERSON_EVENTS.exclusive("hashtext(:key)"))
+                .setParameter("key", subjectRef).getSingleResult();
+    }
+
     /** Writes an event in the current transaction; the key is the person's {@code subjectRef}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(String type, RightsEventData data) {

@@ -81,7 +81,9 @@ public class QueueQueries {
             params.put("cursorId", c[1]);
         }
         Query q = Panache.getEntityManager().createNativeQuery("select r.id, r.type, r.status, r.scope, r.fiche_number, "
-                + "r.domain_code, r.received_on, r.due_on, r.assigned_to from rights_request r " + page
+                + "r.domain_code, r.received_on, r.due_on, r.assigned_to, r.duplicate_of, r.repetitive, "
+                + "r.flags_reviewed_at is null and (r.duplicate_of is not null or r.repetitive) "
+                + "from rights_request r " + page
                 + " order by r.due_on, r.id limit :limit");
         params.forEach(q::setParameter);
         q.setParameter("limit", size + 1);
@@ -94,7 +96,8 @@ public class QueueQueries {
             items.add(new QueueItem((UUID) r[0], (String) r[1], st.name(), (String) r[3],
                     r[4] == null ? null : ((Number) r[4]).intValue(), (String) r[5], NativeRows.date(r[6]), due,
                     st.clockRuns() && due.isBefore(today), (String) r[8],
-                    java.time.temporal.ChronoUnit.DAYS.between(today, due)));
+                    java.time.temporal.ChronoUnit.DAYS.between(today, due), (UUID) r[9], (Boolean) r[10],
+                    (Boolean) r[11]));
         }
         Slice<QueueItem> slice = Slice.of(items, size, last -> Cursor.encode(last.dueOn(), last.id()));
         return new QueuePage(own, counts(own, today), slice.items(), slice.nextCursor());

@@ -13,7 +13,8 @@ import fr.assurancemaladie.rgpd.rights.letter.Letters;
 import fr.assurancemaladie.rgpd.rights.letter.law.LetterKind;
 import fr.assurancemaladie.rgpd.rights.letter.law.LetterLaw;
 import fr.assurancemaladie.rgpd.rights.deadline.law.DeadlineCalculator;
-import fr.assurancemaladie.rgpd.rights.deadline.law.Departement;
+import fr.assurancemaladie.rgpd.rights.deadline.CaisseCalendars;
+import fr.assurancemaladie.rgpd.rights.deadline.law.HolidayCalendar;
 import fr.assurancemaladie.rgpd.rights.outbox.RightsOutbox;
 import fr.assurancemaladie.rgpd.rights.request.RegisterView.FicheInfo;
 import fr.assurancemaladie.rgpd.rights.request.RequestViews.ActionBody;
@@ -31,6 +32,7 @@ import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow.RefusalGround
 import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow.Status;
 import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow.Transition;
 import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow;
+import fr.assurancemaladie.rgpd.rights.request.law.Repetition;
 import fr.assurancemaladie.rgpd.rights.request.law.RightType;
 import fr.assurancemaladie.rgpd.rights.request.law.Routing;
 import fr.assurancemaladie.rgpd.support.problem.ProblemException;
@@ -85,6 +87,9 @@ public class RequestService {
 
     @Inject
     Letters letters;
+
+    @Inject
+    CaisseCalendars calendars;
 
     @Inject
     fr.assurancemaladie.rgpd.rights.letter.LetterRenderer renderer;
@@ -177,6 +182,8 @@ public class RequestService {
         UUID group = UUID.randomUUID();
         String subjectRef = subjectRefs.of(nir);
         Instant now = Instant.now();
+        // the person's requests are read and written one transaction at a time (duplicates, repetition)
+        outbox.lockPerson(subjectRef);
         List<RightsRequest> created = new ArrayList<>();
         List<RequestView> views = new ArrayList<>();
         for (Map.Entry<String, List<FicheInfo>> e : byCaisse.entrySet()) {
@@ -194,13 +201,19 @@ public class RequestService {
             r.channel = channel;
             r.receivedOn = receivedOn;
             r.periodStart = receivedOn;
-            r.dueOn = DeadlineCalculator.dueOn(receivedOn, DeadlineCalculator.ONE_MONTH, new Departement(caisse.departement()));
+            r.dueOn = DeadlineCalculator.dueOn(receivedOn, DeadlineCalculator.ONE_MONTH, calendars.of(caisse.code(), receivedOn));
             r.message = blankToNull(s.message());
             r.rectification = rectification;
             r.contactEmail = email;
             r.submittedBy = caller.username();
             r.createdAt = now;
             r.updatedAt = now;
+            Repetition.Flags flags = Repetition.assess(e.getValue().stream().map(FicheInfo::number)
+                    .collect(Collectors.toSet()), receivedOn, earlier(subjectRef, type, caisse.code(), receivedOn),
+                    java.time.Period.parse(config.repetition().period()), config.repetition().flagFrom());
+            r.duplicateOf = flags.duplicateOf();
+            r.earlierSimilar = flags.earlierSimilar();
+            r.repetitive = flags.repetitive();
             boolean anyApplies = e.getValue().stream().anyMatch(f -> f.applies(type));
             r.status = anyApplies ? Status.RECEIVED : Status.ANSWERED_NOT_APPLICABLE;
             if (!anyApplies) {
@@ -229,7 +242,7 @@ public class RequestService {
             }
             // every transition is a line of the audit trail, the submission and the automatic answer included
             AuditEntry.record(caller.username(), caller.role(), r.caisseCode, r.id, caller.dpo() ? "REGISTER" : "SUBMIT",
-                    "Demande " + type + " reçue par " + channel + " le " + receivedOn);
+                    "Demande " + type + " reçue par " + channel + " le " + receivedOn + flagsText(flags));
             if (!anyApplies) {
                 AuditEntry.record("rights-service", "system", r.caisseCode, r.id, "ANSWER_NOT_APPLICABLE",
                         "Réponse automatique : droit non applicable selon le registre");
@@ -249,6 +262,37 @@ public class RequestService {
             related.add(new Related(created.get(i).id, views.get(i).caisse(), created.get(i).status.name()));
         }
         return withRelated(first, related);
+    }
+
+    /** The person's earlier requests of a right at a caisse: open, or received within the repetition period. */
+    private List<Repetition.Earlier> earlier(String subjectRef, RightType type, String caisse, LocalDate receivedOn) {
+        LocalDate since = receivedOn.minus(java.time.Period.parse(config.repetition().period()));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = RightsRequest.getEntityManager().createNativeQuery("select r.id, r.received_on, "
+                + "request_open(r.status), string_agg(f.fiche_number::text, ',') from rights_request r "
+                + "join request_fiche f on f.request_id = r.id where r.subject_ref = :s and r.type = :t "
+                + "and r.caisse_code = :c and (request_open(r.status) or r.received_on > :since) "
+                + "group by r.id, r.received_on, r.status order by r.received_on desc limit 500")
+                .setParameter("s", subjectRef).setParameter("t", type.name()).setParameter("c", caisse)
+                .setParameter("since", since).getResultList();
+        List<Repetition.Earlier> out = new ArrayList<>();
+        for (Object[] row : rows) {
+            Set<Integer> fiches = java.util.Arrays.stream(((String) row[3]).split(",")).map(Integer::valueOf)
+                    .collect(Collectors.toSet());
+            out.add(new Repetition.Earlier((UUID) row[0], fiches, (Boolean) row[2],
+                    fr.assurancemaladie.rgpd.support.persistence.NativeRows.date(row[1])));
+        }
+        return out;
+    }
+
+    private static String flagsText(Repetition.Flags flags) {
+        if (!flags.any()) {
+            return "";
+        }
+        return " — signalée au DPO : " + (flags.duplicateOf() == null ? "" : "doublon de la demande "
+                + flags.duplicateOf() + " encore ouverte" + (flags.repetitive() ? " ; " : ""))
+                + (flags.repetitive() ? flags.earlierSimilar() + " demande(s) semblable(s) dans la période (article 12, "
+                        + "paragraphe 5 du RGPD)" : "");
     }
 
     /** The automatic answer when no fiche of the request admits the right (art. 12(4)): the reasons, the DPO, the CNIL. */
@@ -387,13 +431,30 @@ public class RequestService {
         RightsRequest r = visible(caller, id); // another caisse's request: 404
         if (body == null || body.action() == null) {
             throw ProblemException.badRequest("Indiquez l'action (action : START, REQUEST_IDENTITY, IDENTITY_RECEIVED, "
-                    + "EXTEND, ANSWER, REFUSE, CLOSE, ASSIGN, NOTIFY_LIFT, LIFT).");
+                    + "EXTEND, ANSWER, REFUSE, CLOSE, ASSIGN, NOTIFY_LIFT, LIFT, REVIEW_FLAGS).");
         }
         RequestWorkflow.Step step;
         try {
             step = RequestWorkflow.Step.valueOf(body.action().strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("Action inconnue : « " + Excerpt.of(body.action()) + " ».");
+        }
+        if (step == RequestWorkflow.Step.REVIEW_FLAGS) {
+            if (!r.flagsToReview()) {
+                throw ProblemException.conflict("Cette demande n'a pas de signalement (doublon ou répétition) à examiner.");
+            }
+            checkText("reason", body.reason(), 2000);
+            String decision = blankToNull(body.reason());
+            if (decision == null) {
+                throw ProblemException.badRequest("Indiquez votre décision sur le signalement (reason) : par exemple "
+                        + "la traiter normalement, ou la refuser comme excessive (action REFUSE, motif EXCESSIVE).");
+            }
+            r.flagsDecision = decision;
+            r.flagsReviewedBy = caller.username();
+            r.flagsReviewedAt = Instant.now();
+            r.updatedAt = r.flagsReviewedAt;
+            AuditEntry.record(caller.username(), caller.role(), r.caisseCode, r.id, "REVIEW_FLAGS", abbreviate(decision));
+            return view(r, List.of(r));
         }
         if (step == RequestWorkflow.Step.ASSIGN) {
             if (!r.status.open()) {
@@ -430,7 +491,7 @@ public class RequestService {
         Transition t;
         try {
             t = RequestWorkflow.apply(new RequestWorkflow.State(r.status, r.periodStart, r.dueOn, r.extended,
-                    new Departement(caisse.departement())), new Command(action, body.reason(), body.answer(), ground, today()));
+                    calendar(r)), new Command(action, body.reason(), body.answer(), ground, today()));
         } catch (RequestWorkflow.IllegalTransition e) {
             throw e.conflict() ? ProblemException.conflict(e.getMessage()) : ProblemException.badRequest(e.getMessage());
         }
@@ -625,7 +686,7 @@ public class RequestService {
         return new RequestView(v.id(), v.groupId(), v.type(), v.status(), v.scope(), v.ficheNumber(), v.domainCode(),
                 v.channel(), v.receivedOn(), v.dueOn(), v.extended(), v.caisse(), v.applicability(), v.message(),
                 v.rectification(), v.answer(), v.reason(), v.refusalGround(), v.assignedTo(), v.limitation(),
-                v.createdAt(), v.updatedAt(), related, v.deadline(), v.actions());
+                v.createdAt(), v.updatedAt(), related, v.deadline(), v.actions(), v.flags());
     }
 
     RequestView view(RightsRequest r, List<RequestFiche> rows, fr.assurancemaladie.rgpd.rights.caisse.CaisseDirectory.CaisseInfo caisse) {
@@ -640,7 +701,9 @@ public class RequestService {
                 new Applicability(applies, reason, fiches), r.message, r.rectification, r.answer, r.reason,
                 r.refusalGround == null ? null : r.refusalGround.name(), r.assignedTo,
                 r.limitationState == null ? null : r.limitationState.name(), r.createdAt, r.updatedAt, null,
-                deadline(r, caisse), actions(r, caisse));
+                deadline(r, caisse), actions(r, caisse), r.duplicateOf == null && !r.repetitive ? null
+                        : new RequestViews.Flags(r.duplicateOf, r.earlierSimilar, r.repetitive, r.flagsReviewedAt != null,
+                                r.flagsDecision, r.flagsReviewedBy, r.flagsReviewedAt));
     }
 
     static final java.time.format.DateTimeFormatter FRENCH_DAY = java.time.format.DateTimeFormatter
@@ -648,7 +711,7 @@ public class RequestService {
 
     /** The due date with its explanation, in French, from the deadline law. */
     private Deadline deadline(RightsRequest r, fr.assurancemaladie.rgpd.rights.caisse.CaisseDirectory.CaisseInfo caisse) {
-        Departement departement = new Departement(caisse.departement());
+        HolidayCalendar departement = calendar(r);
         LocalDate start = r.periodStart == null ? r.receivedOn : r.periodStart;
         int months = r.extended ? DeadlineCalculator.EXTENDED : DeadlineCalculator.ONE_MONTH;
         DeadlineCalculator.Explanation e = DeadlineCalculator.explain(start, months, departement);
@@ -676,14 +739,19 @@ public class RequestService {
                 extensionPossible ? r.dueOn : null);
     }
 
-    private static RequestWorkflow.State state(RightsRequest r, Departement departement) {
+    /** The caisse's calendar (data: legal holidays and local days) for the request's current period. */
+    private HolidayCalendar calendar(RightsRequest r) {
+        return calendars.of(r.caisseCode, r.periodStart == null ? r.receivedOn : r.periodStart);
+    }
+
+    private static RequestWorkflow.State state(RightsRequest r, HolidayCalendar departement) {
         return new RequestWorkflow.State(r.status,
                 r.periodStart == null ? r.receivedOn : r.periodStart, r.dueOn, r.extended, departement);
     }
 
     /** What the DPO may do now: the workflow's legal actions, assignment while open, the limitation's next step. */
     private List<String> actions(RightsRequest r, fr.assurancemaladie.rgpd.rights.caisse.CaisseDirectory.CaisseInfo caisse) {
-        return RequestWorkflow.offered(state(r, new Departement(caisse.departement())), r.limitationState, today())
+        return RequestWorkflow.offered(state(r, calendar(r)), r.limitationState, today(), r.flagsToReview())
                 .stream().map(Enum::name).toList();
     }
 

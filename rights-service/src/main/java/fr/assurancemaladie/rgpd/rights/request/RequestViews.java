@@ -43,7 +43,17 @@ public final class RequestViews {
             String domainCode, String channel, LocalDate receivedOn, LocalDate dueOn, boolean extended, CaisseRef caisse,
             Applicability applicability, String message, String rectification, String answer, String reason,
             String refusalGround, String assignedTo, String limitation, Instant createdAt, Instant updatedAt,
-            List<Related> related, Deadline deadline, List<String> actions) {
+            List<Related> related, Deadline deadline, List<String> actions, Flags flags) {
+    }
+
+    /**
+     * What the DPO is told about a request (never an automatic refusal): the open request of the same person it
+     * duplicates, how many similar requests came within the period, whether that makes it repetitive (art. 12(5)),
+     * and the DPO's decision once reviewed.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Flags(UUID duplicateOf, int earlierSimilar, boolean repetitive, boolean reviewed, String decision,
+            String reviewedBy, Instant reviewedAt) {
     }
 
     /**
@@ -68,7 +78,8 @@ public final class RequestViews {
     /** A line of a DPO queue. */
     /** One request of a queue; {@code daysLeft} counts calendar days to the due date (negative when late). */
     public record QueueItem(UUID id, String type, String status, String scope, Integer ficheNumber, String domainCode,
-            LocalDate receivedOn, LocalDate dueOn, boolean late, String assignedTo, long daysLeft) {
+            LocalDate receivedOn, LocalDate dueOn, boolean late, String assignedTo, long daysLeft, UUID duplicateOf,
+            boolean repetitive, boolean flagsToReview) {
     }
 
     public record QueueCounts(long open, long late, long dueWithin7Days) {

@@ -90,6 +90,30 @@ public class RightsRequest extends PanacheEntityBase {
     @Column(name = "extended_at")
     public Instant extendedAt;
 
+    /** The open request of the same person, right and caisse on overlapping fiches it duplicates (a flag). */
+    @Column(name = "duplicate_of")
+    public UUID duplicateOf;
+
+    /** Similar requests received within the configured period before this one (art. 12(5)). */
+    @Column(name = "earlier_similar", nullable = false)
+    public int earlierSimilar;
+
+    @Column(nullable = false)
+    public boolean repetitive;
+
+    @Column(name = "flags_reviewed_at")
+    public Instant flagsReviewedAt;
+
+    @Column(name = "flags_reviewed_by")
+    public String flagsReviewedBy;
+
+    @Column(name = "flags_decision")
+    public String flagsDecision;
+
+    public boolean flagsToReview() {
+        return (duplicateOf != null || repetitive) && flagsReviewedAt == null;
+    }
+
     /** Where letters about the request go: the token's e-mail, or the one given at the counter. Never logged. */
     @Column(name = "contact_email")
     public String contactEmail;

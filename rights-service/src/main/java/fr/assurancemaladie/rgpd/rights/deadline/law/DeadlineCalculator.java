@@ -26,11 +26,16 @@ public final class DeadlineCalculator {
      * @param departement where the caisse is (its holidays)
      */
     public static LocalDate dueOn(LocalDate from, int months, Departement departement) {
+        return dueOn(from, months, HolidayCalendar.legal(departement));
+    }
+
+    /** The same with the caisse's calendar (its public holidays and local days, as data). */
+    public static LocalDate dueOn(LocalDate from, int months, HolidayCalendar calendar) {
         if (months != ONE_MONTH && months != EXTENDED) {
             throw new IllegalArgumentException("A GDPR period is 1 or 3 months, not " + months);
         }
         // plusMonths keeps the day-of-month, or takes the month's last day when it has none (art. 3(2)(c))
-        return nextWorkingDay(from.plusMonths(months), departement);
+        return nextWorkingDay(from.plusMonths(months), calendar);
     }
 
     /** A day the period could not end on, and why: « samedi », « dimanche », or the public holiday's name. */
@@ -45,29 +50,40 @@ public final class DeadlineCalculator {
     }
 
     public static Explanation explain(LocalDate from, int months, Departement departement) {
-        LocalDate due = dueOn(from, months, departement);
+        return explain(from, months, HolidayCalendar.legal(departement));
+    }
+
+    public static Explanation explain(LocalDate from, int months, HolidayCalendar calendar) {
+        LocalDate due = dueOn(from, months, calendar);
         LocalDate nominal = from.plusMonths(months);
         List<SkippedDay> skipped = new java.util.ArrayList<>();
         for (LocalDate d = nominal; d.isBefore(due); d = d.plusDays(1)) {
             DayOfWeek dow = d.getDayOfWeek();
             skipped.add(new SkippedDay(d, dow == DayOfWeek.SATURDAY ? "samedi" : dow == DayOfWeek.SUNDAY ? "dimanche"
-                    : FrenchPublicHolidays.name(d, departement).orElse("jour non ouvré")));
+                    : calendar.holiday(d).orElse("jour non ouvré")));
         }
         return new Explanation(from, months, nominal, List.copyOf(skipped), due);
     }
 
     /** The day itself when it is a working day, else the next one (art. 3(4)). */
     public static LocalDate nextWorkingDay(LocalDate day, Departement departement) {
+        return nextWorkingDay(day, HolidayCalendar.legal(departement));
+    }
+
+    public static LocalDate nextWorkingDay(LocalDate day, HolidayCalendar calendar) {
         LocalDate d = day;
-        while (!isWorkingDay(d, departement)) {
+        while (!isWorkingDay(d, calendar)) {
             d = d.plusDays(1);
         }
         return d;
     }
 
     public static boolean isWorkingDay(LocalDate day, Departement departement) {
+        return isWorkingDay(day, HolidayCalendar.legal(departement));
+    }
+
+    public static boolean isWorkingDay(LocalDate day, HolidayCalendar calendar) {
         DayOfWeek dow = day.getDayOfWeek();
-        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY
-                && !FrenchPublicHolidays.isHoliday(day, departement);
+        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && calendar.holiday(day).isEmpty();
     }
 }

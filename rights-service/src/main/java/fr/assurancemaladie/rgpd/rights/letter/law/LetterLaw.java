@@ -52,7 +52,7 @@ public final class LetterLaw {
                     : List.of(LetterKind.ANSWER);
             case REFUSE -> List.of(LetterKind.REFUSAL);
             case NOTIFY_LIFT -> List.of(LetterKind.LIFT_NOTICE);
-            case START, IDENTITY_RECEIVED, ASSIGN, CLOSE, LIFT -> List.of();
+            case START, IDENTITY_RECEIVED, ASSIGN, CLOSE, LIFT, REVIEW_FLAGS -> List.of();
         };
     }
 

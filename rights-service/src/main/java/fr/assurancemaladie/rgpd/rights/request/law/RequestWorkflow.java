@@ -2,6 +2,7 @@ package fr.assurancemaladie.rgpd.rights.request.law;
 
 import fr.assurancemaladie.rgpd.rights.deadline.law.DeadlineCalculator;
 import fr.assurancemaladie.rgpd.rights.deadline.law.Departement;
+import fr.assurancemaladie.rgpd.rights.deadline.law.HolidayCalendar;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
@@ -58,7 +59,12 @@ public final class RequestWorkflow {
     public enum RefusalGround { MANIFESTLY_UNFOUNDED, EXCESSIVE, IDENTITY_NOT_ESTABLISHED, OTHER }
 
     /** A request's state as the workflow needs it. */
-    public record State(Status status, LocalDate periodStart, LocalDate dueOn, boolean extended, Departement departement) {
+    public record State(Status status, LocalDate periodStart, LocalDate dueOn, boolean extended, HolidayCalendar calendar) {
+
+        /** With the legal holidays of a département (the caisse's calendar when it has no local days). */
+        public State(Status status, LocalDate periodStart, LocalDate dueOn, boolean extended, Departement departement) {
+            this(status, periodStart, dueOn, extended, HolidayCalendar.legal(departement));
+        }
     }
 
     /** What the actor sends with the action. */
@@ -106,7 +112,7 @@ public final class RequestWorkflow {
                 require(s.status() == Status.AWAITING_IDENTITY, s, c);
                 int months = s.extended() ? DeadlineCalculator.EXTENDED : DeadlineCalculator.ONE_MONTH;
                 yield new Transition(s.extended() ? Status.EXTENDED : Status.IN_PROGRESS, c.today(),
-                        DeadlineCalculator.dueOn(c.today(), months, s.departement()), s.extended());
+                        DeadlineCalculator.dueOn(c.today(), months, s.calendar()), s.extended());
             }
             case EXTEND -> {
                 require(s.status() == Status.RECEIVED || s.status() == Status.IN_PROGRESS, s, c);
@@ -118,7 +124,7 @@ public final class RequestWorkflow {
                             + s.dueOn().format(FRENCH_DAY) + " (article 12, paragraphe 3 du RGPD).", true);
                 }
                 needText(c.reason(), "La prolongation doit être motivée (reason).");
-                LocalDate extendedDue = DeadlineCalculator.dueOn(s.periodStart(), DeadlineCalculator.EXTENDED, s.departement());
+                LocalDate extendedDue = DeadlineCalculator.dueOn(s.periodStart(), DeadlineCalculator.EXTENDED, s.calendar());
                 yield new Transition(Status.EXTENDED, s.periodStart(),
                         extendedDue.isBefore(s.dueOn()) ? s.dueOn() : extendedDue, true);
             }
@@ -178,12 +184,14 @@ public final class RequestWorkflow {
      * ({@link LimitationLifecycle}).
      */
     public enum Step {
-        START, REQUEST_IDENTITY, IDENTITY_RECEIVED, EXTEND, ANSWER, REFUSE, CLOSE, ASSIGN, NOTIFY_LIFT, LIFT;
+        START, REQUEST_IDENTITY, IDENTITY_RECEIVED, EXTEND, ANSWER, REFUSE, CLOSE, ASSIGN, NOTIFY_LIFT, LIFT,
+        /** The DPO's decision on a duplicate or repetition flag ({@link Repetition}), with its reason. */
+        REVIEW_FLAGS;
 
         /** The status transition this step is, if it is one. */
         public java.util.Optional<Action> transition() {
             return switch (this) {
-                case ASSIGN, NOTIFY_LIFT, LIFT -> java.util.Optional.empty();
+                case ASSIGN, NOTIFY_LIFT, LIFT, REVIEW_FLAGS -> java.util.Optional.empty();
                 default -> java.util.Optional.of(Action.valueOf(name()));
             };
         }
@@ -191,10 +199,19 @@ public final class RequestWorkflow {
 
     /** The steps offered now, in order: the legal transitions, assignment while open, the limitation's next step. */
     public static java.util.List<Step> offered(State s, LimitationLifecycle.State limitation, LocalDate today) {
+        return offered(s, limitation, today, false);
+    }
+
+    /** The same, with the review of a duplicate or repetition flag while one is waiting for the DPO. */
+    public static java.util.List<Step> offered(State s, LimitationLifecycle.State limitation, LocalDate today,
+            boolean flagsToReview) {
         java.util.List<Step> steps = new java.util.ArrayList<>();
         allowed(s, today).forEach(a -> steps.add(Step.valueOf(a.name())));
         if (s.status().open()) {
             steps.add(Step.ASSIGN);
+        }
+        if (flagsToReview) {
+            steps.add(Step.REVIEW_FLAGS);
         }
         if (limitation == LimitationLifecycle.State.APPLIED) {
             steps.add(Step.NOTIFY_LIFT);
@@ -244,7 +261,7 @@ public final class RequestWorkflow {
                     fr.assurancemaladie.rgpd.events.EventTypes.REQUEST_UPDATED, "LIFT_NOTICE_GIVEN", false, false));
             case LIFT -> java.util.List.of(new Emission(fr.assurancemaladie.rgpd.events.EventTypes.LIMITATION_LIFTED,
                     null, true, false));
-            case ASSIGN -> java.util.List.of();
+            case ASSIGN, REVIEW_FLAGS -> java.util.List.of();
         };
     }
 
