@@ -262,6 +262,10 @@ class PortalBrowserIT {
         assertThat(page.locator(".govuk-summary-list .govuk-tag").first()).hasText("Répondue");
         assertThat(page.locator("main")).containsText(answer);
         assertThat(page.locator("#action-ANSWER")).hasCount(0);
+        // the letters the person got, each with its PDF to print when it must be posted
+        assertThat(page.locator("#courriers")).containsText("Avis de prolongation du délai");
+        assertThat(page.locator("#courriers")).containsText("Réponse à votre demande");
+        assertThat(page.locator("#courriers a[href$='/pdf']")).hasCount(3);
         browser.assertAccessible(page, "demande répondue (DPO)");
         browser.screenshot(page, "demande-dpo");
 
@@ -273,6 +277,7 @@ class PortalBrowserIT {
                 .containsText("Conservation et suppressions");
         browser.assertAccessible(page, "conservation");
         page.navigate(url("/dpo/enregistrer"));
+        assertThat(page.getByLabel("Adresse électronique de la personne (facultatif)")).isVisible();
         browser.assertAccessible(page, "demande reçue hors ligne");
         page.context().close();
     }

@@ -82,7 +82,7 @@ public interface RightsApi {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Submission(String type, Integer ficheNumber, String domainCode, String message, String rectification,
-            String nir, String receivedOn, String channel) {
+            String nir, String receivedOn, String channel, String email) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -129,7 +129,7 @@ public class CitizenPages {
         }
         ServiceCalls.Result<RightsApi.Request> sent = calls.call(() -> rights.submit(new RightsApi.Submission(
                 form.type().isBlank() ? null : form.type(), ficheNumber, domainCode, blank(form.message()),
-                blank(form.rectification()), null, null, null)));
+                blank(form.rectification()), null, null, null, null)));
         if (!sent.ok()) {
             return render(form, notApplicable, withFields(sent.problem()));
         }

@@ -102,8 +102,8 @@ public class DpoPages {
 
     /** A request received on paper, as the DPO filled the form. */
     public record Paper(String nir, String receivedOn, String channel, String type, String scope, String fiche,
-            String domain, String message, String rectification) {
-        static final Paper EMPTY = new Paper("", "", "", "", "FICHE", "", "", "", "");
+            String domain, String message, String rectification, String email) {
+        static final Paper EMPTY = new Paper("", "", "", "", "FICHE", "", "", "", "", "");
     }
 
     @CheckedTemplate
@@ -112,7 +112,8 @@ public class DpoPages {
                 List<String> statuses, List<String> types, String cursor, String problem);
 
         static native TemplateInstance request(Page page, RightsApi.Request request, List<RightsApi.Step> steps,
-                List<RightsApi.AuditLine> audit, List<String> grounds, Failed failed, String done);
+                List<RightsApi.AuditLine> audit, List<String> grounds, Failed failed, String done,
+                List<RightsApi.Letter> letters);
 
         static native TemplateInstance paper(Page page, Paper form, List<String> types, List<String> channels,
                 ServiceCalls.Problem problem);
@@ -188,16 +189,16 @@ public class DpoPages {
     public Object paper(@RestForm("nir") String nir, @RestForm("recue") String receivedOn,
             @RestForm("canal") String channel, @RestForm("type") String type, @RestForm("portee") String scope,
             @RestForm("fiche") String fiche, @RestForm("domaine") String domain, @RestForm("message") String message,
-            @RestForm("rectification") String rectification) {
+            @RestForm("rectification") String rectification, @RestForm("courriel") String email) {
         requireDpo();
         Paper form = new Paper(nz(nir), nz(receivedOn), nz(channel), nz(type), nz(scope), nz(fiche), nz(domain),
-                nz(message), nz(rectification));
+                nz(message), nz(rectification), nz(email));
         Integer ficheNumber = form.scope().equals("FICHE") && form.fiche().matches("\\d{1,4}")
                 ? Integer.valueOf(form.fiche()) : null;
         ServiceCalls.Result<RightsApi.Request> sent = calls.call(() -> rights.submit(new RightsApi.Submission(
                 blank(form.type()), ficheNumber, form.scope().equals("DOMAIN") ? blank(form.domain()) : null,
                 blank(form.message()), blank(form.rectification()), blank(form.nir().replace(" ", "")),
-                blank(form.receivedOn()), blank(form.channel()))));
+                blank(form.receivedOn()), blank(form.channel()), blank(form.email()))));
         if (!sent.ok()) {
             return Templates.paper(pages.page("Erreur : enregistrer une demande reçue hors ligne", "dpo"), form, TYPES,
                     CHANNELS, fields(sent.problem()));
@@ -258,8 +259,34 @@ public class DpoPages {
         List<RightsApi.AuditLine> audit = calls.call(() -> rights.audit(r.caisse().code(), id, 100)).value();
         String title = (failed != null ? "Erreur : " : "") + Labels.requestFr(r.type()) + " — échéance "
                 + fr.assurancemaladie.rgpd.portal.web.Formats.frShort(r.dueOn());
+        List<RightsApi.Letter> letters = calls.call(() -> rights.letters(id)).value();
         return Templates.request(pages.page(title, "dpo"), r, steps, audit == null ? List.of() : audit, GROUNDS, failed,
-                done);
+                done, letters == null ? List.of() : letters);
+    }
+
+    /** A letter as it was sent (its own page, running nothing). */
+    @GET
+    @Path("/demandes/{id}/courriers/{letterId}")
+    public Response letter(@PathParam("id") String id, @PathParam("letterId") String letterId) {
+        requireDpo();
+        String ref = uuid(id);
+        String letter = uuid(letterId);
+        String html = calls.required(() -> rights.letterHtml(ref, letter));
+        return Response.ok(html, "text/html; charset=utf-8")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox").build();
+    }
+
+    /** The letter as a PDF: what the DPO prints and posts when there is no e-mail address. */
+    @GET
+    @Path("/demandes/{id}/courriers/{letterId}/pdf")
+    @Produces("application/pdf")
+    public Response letterPdf(@PathParam("id") String id, @PathParam("letterId") String letterId) {
+        requireDpo();
+        String ref = uuid(id);
+        String letter = uuid(letterId);
+        byte[] pdf = calls.required(() -> rights.letterPdf(ref, letter));
+        return Response.ok(pdf, "application/pdf").header("Content-Disposition",
+                "attachment; filename=\"courrier-" + letter.substring(0, 8) + ".pdf\"").build();
     }
 
     private TemplateInstance renderRetention(ServiceCalls.Problem problem, String done) {
@@ -290,7 +317,8 @@ public class DpoPages {
         String field = d.contains("NIR") || d.contains("nir") ? "nir" : d.contains("réception") || d.contains("receivedOn")
                 ? "recue" : d.contains("canal") || d.contains("channel") ? "canal" : d.contains("motif")
                         || d.contains("reason") ? "reason" : d.contains("type") || d.contains("Droit") ? "type"
-                                : d.contains("rectification") ? "rectification" : null;
+                                : d.contains("rectification") ? "rectification" : d.contains("(email)") ? "courriel"
+                                        : null;
         return field == null ? p : new ServiceCalls.Problem(p.status(), d, Map.of(field, d));
     }
 
