@@ -352,6 +352,48 @@ class PortalBrowserIT {
 
     @Test
     @Order(6)
+    void theNationalDpoEditsALetterTemplateAfterAPreview() {
+        Page page = browser.newPerson();
+        page.navigate(url("/modeles"));
+        signInOnKeycloak(page, "dpo.cnam");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Modèles de courrier");
+        assertThat(page.locator("#modeles tbody tr")).hasCount(9);
+        browser.assertAccessible(page, "modèles de courrier");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Accusé de réception").setExact(true)).click();
+        Locator body = page.getByLabel("Corps du courrier (XHTML et Qute)");
+        String original = body.inputValue();
+        assertTrue(original.contains("{request.dueOn}"), original);
+        browser.assertAccessible(page, "modèle : accusé de réception");
+
+        // a body that would not print is refused, next to the field
+        body.fill("<p>Votre demande {request.reference} est bien reçue.");
+        page.getByLabel("Raison de la modification").fill("Texte plus court.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer une nouvelle version")).click();
+        assertThat(page.locator("#corps-erreur")).containsText("XHTML");
+        assertTrue(page.title().startsWith("Erreur"), page.title());
+        browser.assertAccessible(page, "modèle refusé");
+
+        // the preview, in a new tab: the letter as the person would receive it, with sample data
+        body.fill("<p>Votre demande {request.reference} est bien reçue ; réponse au plus tard le {request.dueOn}.</p>");
+        Page preview = page.context().waitForPage(() -> page.locator("#apercu").click());
+        preview.waitForLoadState();
+        assertThat(preview.locator("body")).containsText("réponse au plus tard le lundi 2 mars 2026");
+        preview.close();
+
+        page.getByLabel("Raison de la modification").fill("Texte plus court demandé par le comité des usagers.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer une nouvelle version")).click();
+        assertThat(page.locator(".govuk-notification-banner")).containsText("enregistrée");
+        assertThat(page.locator("#versions")).containsText("Texte plus court demandé par le comité des usagers.");
+        // and back to the delivered text, as a version of its own
+        page.getByLabel("Corps du courrier (XHTML et Qute)").fill(original);
+        page.getByLabel("Raison de la modification").fill("Retour au modèle initial.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer une nouvelle version")).click();
+        assertThat(page.locator(".govuk-notification-banner")).containsText("enregistrée");
+        page.context().close();
+    }
+
+    @Test
+    @Order(6)
     void anEditorChangesARuleAndAnAdminPublishesIt() {
         Page editor = browser.newPerson();
         editor.navigate(url("/editeur"));

@@ -57,6 +57,37 @@ public interface RightsApi {
     byte[] letterPdf(@PathParam("id") String id, @PathParam("letterId") String letterId);
 
     @GET
+    @Path("/letter-templates")
+    List<LetterTemplate> letterTemplates();
+
+    @GET
+    @Path("/letter-templates/{kind}/versions")
+    List<LetterTemplate> letterTemplateVersions(@PathParam("kind") String kind);
+
+    @POST
+    @Path("/letter-templates/{kind}/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    LetterPreview previewLetterTemplate(@PathParam("kind") String kind, LetterDraft draft);
+
+    @POST
+    @Path("/letter-templates/{kind}/versions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    LetterTemplate saveLetterTemplate(@PathParam("kind") String kind, LetterDraft draft);
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record LetterTemplate(String kind, String label, int version, String subject, String body, String createdBy,
+            Instant createdAt, String changeReason) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record LetterDraft(String subject, String body, String reason) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record LetterPreview(String kind, String subject, String html) {
+    }
+
+    @GET
     @Path("/requests/{id}/access-summary")
     AccessSummary accessSummary(@PathParam("id") String id);
 
