@@ -3,6 +3,7 @@ package fr.assurancemaladie.rgpd.portal.citizen;
 import fr.assurancemaladie.rgpd.portal.api.RegisterApi;
 import fr.assurancemaladie.rgpd.portal.api.RightsApi;
 import fr.assurancemaladie.rgpd.portal.web.Labels;
+import fr.assurancemaladie.rgpd.portal.web.LetterResponses;
 import fr.assurancemaladie.rgpd.portal.web.Page;
 import fr.assurancemaladie.rgpd.portal.web.Pages;
 import fr.assurancemaladie.rgpd.portal.web.ServiceCalls;
@@ -159,9 +160,7 @@ public class CitizenPages {
         String ref = uuid(id);
         String letter = uuid(letterId);
         String html = calls.required(() -> rights.letterHtml(ref, letter));
-        return Response.ok(html, "text/html; charset=utf-8")
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
-                .build();
+        return LetterResponses.page(html);
     }
 
     /** The same letter as a PDF, to keep or print. */
@@ -172,9 +171,7 @@ public class CitizenPages {
         String ref = uuid(id);
         String letter = uuid(letterId);
         byte[] pdf = calls.required(() -> rights.letterPdf(ref, letter));
-        return Response.ok(pdf, "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"courrier-" + letter.substring(0, 8) + ".pdf\"")
-                .build();
+        return LetterResponses.pdf(pdf, letter);
     }
 
     @GET

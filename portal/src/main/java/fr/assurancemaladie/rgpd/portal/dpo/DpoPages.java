@@ -4,6 +4,7 @@ import fr.assurancemaladie.rgpd.portal.api.RegisterApi;
 import fr.assurancemaladie.rgpd.portal.api.RetentionApi;
 import fr.assurancemaladie.rgpd.portal.api.RightsApi;
 import fr.assurancemaladie.rgpd.portal.web.Labels;
+import fr.assurancemaladie.rgpd.portal.web.LetterResponses;
 import fr.assurancemaladie.rgpd.portal.web.Page;
 import fr.assurancemaladie.rgpd.portal.web.Pages;
 import fr.assurancemaladie.rgpd.portal.web.ServiceCalls;
@@ -272,8 +273,7 @@ public class DpoPages {
         String ref = uuid(id);
         String letter = uuid(letterId);
         String html = calls.required(() -> rights.letterHtml(ref, letter));
-        return Response.ok(html, "text/html; charset=utf-8")
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox").build();
+        return LetterResponses.page(html);
     }
 
     /** The letter as a PDF: what the DPO prints and posts when there is no e-mail address. */
@@ -285,8 +285,7 @@ public class DpoPages {
         String ref = uuid(id);
         String letter = uuid(letterId);
         byte[] pdf = calls.required(() -> rights.letterPdf(ref, letter));
-        return Response.ok(pdf, "application/pdf").header("Content-Disposition",
-                "attachment; filename=\"courrier-" + letter.substring(0, 8) + ".pdf\"").build();
+        return LetterResponses.pdf(pdf, letter);
     }
 
     private TemplateInstance renderRetention(ServiceCalls.Problem problem, String done) {

@@ -1,6 +1,7 @@
 package fr.assurancemaladie.rgpd.portal.letters;
 
 import fr.assurancemaladie.rgpd.portal.api.RightsApi;
+import fr.assurancemaladie.rgpd.portal.web.LetterResponses;
 import fr.assurancemaladie.rgpd.portal.web.Page;
 import fr.assurancemaladie.rgpd.portal.web.Pages;
 import fr.assurancemaladie.rgpd.portal.web.ServiceCalls;
@@ -87,8 +88,7 @@ public class TemplatePages {
         if (!p.ok()) {
             return rerender(k, new Draft(nz(subject), nz(body), ""), p.problem());
         }
-        return Response.ok(p.value().html(), "text/html; charset=utf-8")
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox").build();
+        return LetterResponses.page(p.value().html());
     }
 
     @POST
