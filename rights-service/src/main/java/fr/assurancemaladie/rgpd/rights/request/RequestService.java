@@ -208,8 +208,9 @@ public class RequestService {
             r.submittedBy = caller.username();
             r.createdAt = now;
             r.updatedAt = now;
-            Repetition.Flags flags = Repetition.assess(e.getValue().stream().map(FicheInfo::number)
-                    .collect(Collectors.toSet()), receivedOn, earlier(subjectRef, type, caisse.code(), receivedOn),
+            Set<Integer> ficheNumbers = e.getValue().stream().map(FicheInfo::number).collect(Collectors.toSet());
+            Repetition.Flags flags = Repetition.assess(ficheNumbers, receivedOn,
+                    earlier(subjectRef, type, caisse.code(), receivedOn, ficheNumbers),
                     java.time.Period.parse(config.repetition().period()), config.repetition().flagFrom());
             r.duplicateOf = flags.duplicateOf();
             r.earlierSimilar = flags.earlierSimilar();
@@ -264,25 +265,45 @@ public class RequestService {
         return withRelated(first, related);
     }
 
-    /** The person's earlier requests of a right at a caisse: open, or received within the repetition period. */
-    private List<Repetition.Earlier> earlier(String subjectRef, RightType type, String caisse, LocalDate receivedOn) {
+    /** How many similar earlier requests are read at most: the count shown is then "at least" this many. */
+    static final int MAX_SIMILAR = 100;
+
+    /**
+     * The person's earlier requests of a right at a caisse that {@link Repetition} needs, in two bounded reads (a
+     * person may have thousands of requests): the earliest open one on a common fiche, and the most recent ones on a
+     * common fiche within the repetition period. The SQL only narrows the candidates; the rule is {@code Repetition}.
+     */
+    private List<Repetition.Earlier> earlier(String subjectRef, RightType type, String caisse, LocalDate receivedOn,
+            Set<Integer> fiches) {
         LocalDate since = receivedOn.minus(java.time.Period.parse(config.repetition().period()));
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = RightsRequest.getEntityManager().createNativeQuery("select r.id, r.received_on, "
-                + "request_open(r.status), string_agg(f.fiche_number::text, ',') from rights_request r "
-                + "join request_fiche f on f.request_id = r.id where r.subject_ref = :s and r.type = :t "
-                + "and r.caisse_code = :c and (request_open(r.status) or r.received_on > :since) "
-                + "group by r.id, r.received_on, r.status order by r.received_on desc limit 500")
-                .setParameter("s", subjectRef).setParameter("t", type.name()).setParameter("c", caisse)
-                .setParameter("since", since).getResultList();
-        List<Repetition.Earlier> out = new ArrayList<>();
+        String candidates = "select r.id, r.received_on, request_open(r.status), (select string_agg(f.fiche_number::text, ',') "
+                + "from request_fiche f where f.request_id = r.id) from rights_request r where r.subject_ref = :s "
+                + "and r.type = :t and r.caisse_code = :c and exists (select 1 from request_fiche f "
+                + "where f.request_id = r.id and f.fiche_number in (:fiches)) ";
+        List<Object[]> rows = new ArrayList<>();
+        rows.addAll(rows(candidates + "and request_open(r.status) order by r.received_on, r.id limit 1", subjectRef,
+                type, caisse, fiches, null));
+        rows.addAll(rows(candidates + "and r.received_on > :since order by r.received_on desc limit "
+                + MAX_SIMILAR, subjectRef, type, caisse, fiches, since));
+        Map<UUID, Repetition.Earlier> out = new LinkedHashMap<>();
         for (Object[] row : rows) {
-            Set<Integer> fiches = java.util.Arrays.stream(((String) row[3]).split(",")).map(Integer::valueOf)
+            Set<Integer> numbers = java.util.Arrays.stream(((String) row[3]).split(",")).map(Integer::valueOf)
                     .collect(Collectors.toSet());
-            out.add(new Repetition.Earlier((UUID) row[0], fiches, (Boolean) row[2],
+            out.putIfAbsent((UUID) row[0], new Repetition.Earlier((UUID) row[0], numbers, (Boolean) row[2],
                     fr.assurancemaladie.rgpd.support.persistence.NativeRows.date(row[1])));
         }
-        return out;
+        return List.copyOf(out.values());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> rows(String sql, String subjectRef, RightType type, String caisse, Set<Integer> fiches,
+            LocalDate since) {
+        var q = RightsRequest.getEntityManager().createNativeQuery(sql).setParameter("s", subjectRef)
+                .setParameter("t", type.name()).setParameter("c", caisse).setParameter("fiches", fiches);
+        if (since != null) {
+            q.setParameter("since", since);
+        }
+        return q.getResultList();
     }
 
     private static String flagsText(Repetition.Flags flags) {
