@@ -283,7 +283,7 @@ public class RequestService {
         List<Object[]> rows = new ArrayList<>();
         rows.addAll(rows(candidates + "and request_open(r.status) order by r.received_on, r.id limit 1", subjectRef,
                 type, caisse, fiches, null));
-        rows.addAll(rows(candidates + "and r.received_on > :since order by r.received_on desc limit "
+        rows.addAll(rows(candidates + "and r.received_on > :since order by r.received_on desc, r.id desc limit "
                 + MAX_SIMILAR, subjectRef, type, caisse, fiches, since));
         Map<UUID, Repetition.Earlier> out = new LinkedHashMap<>();
         for (Object[] row : rows) {
