@@ -276,23 +276,29 @@ public class RequestService {
     private List<Repetition.Earlier> earlier(String subjectRef, RightType type, String caisse, LocalDate receivedOn,
             Set<Integer> fiches) {
         LocalDate since = receivedOn.minus(java.time.Period.parse(config.repetition().period()));
-        String candidates = "select r.id, r.received_on, request_open(r.status), (select string_agg(f.fiche_number::text, ',') "
+        String candidates = "select r.id, r.received_on, request_open(r.status), r.created_at, "
+                + "(select string_agg(f.fiche_number::text, ',') "
                 + "from request_fiche f where f.request_id = r.id) from rights_request r where r.subject_ref = :s "
                 + "and r.type = :t and r.caisse_code = :c and exists (select 1 from request_fiche f "
                 + "where f.request_id = r.id and f.fiche_number in (:fiches)) ";
         List<Object[]> rows = new ArrayList<>();
-        rows.addAll(rows(candidates + "and request_open(r.status) order by r.received_on, r.id limit 1", subjectRef,
+        rows.addAll(rows(candidates + "and request_open(r.status) order by r.received_on, r.created_at, r.id limit 1", subjectRef,
                 type, caisse, fiches, null));
-        rows.addAll(rows(candidates + "and r.received_on > :since order by r.received_on desc, r.id desc limit "
+        rows.addAll(rows(candidates + "and r.received_on > :since order by r.received_on desc, r.created_at desc, r.id desc limit "
                 + MAX_SIMILAR, subjectRef, type, caisse, fiches, since));
         Map<UUID, Repetition.Earlier> out = new LinkedHashMap<>();
         for (Object[] row : rows) {
-            Set<Integer> numbers = java.util.Arrays.stream(((String) row[3]).split(",")).map(Integer::valueOf)
+            Set<Integer> numbers = java.util.Arrays.stream(((String) row[4]).split(",")).map(Integer::valueOf)
                     .collect(Collectors.toSet());
             out.putIfAbsent((UUID) row[0], new Repetition.Earlier((UUID) row[0], numbers, (Boolean) row[2],
-                    fr.assurancemaladie.rgpd.support.persistence.NativeRows.date(row[1])));
+                    fr.assurancemaladie.rgpd.support.persistence.NativeRows.date(row[1]), instant(row[3])));
         }
         return List.copyOf(out.values());
+    }
+
+    private static Instant instant(Object o) {
+        return o instanceof Instant i ? i : o instanceof java.time.OffsetDateTime odt ? odt.toInstant()
+                : ((java.sql.Timestamp) o).toInstant();
     }
 
     @SuppressWarnings("unchecked")

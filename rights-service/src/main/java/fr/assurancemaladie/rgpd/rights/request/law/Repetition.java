@@ -1,5 +1,6 @@
 package fr.assurancemaladie.rgpd.rights.request.law;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Collection;
@@ -13,7 +14,8 @@ import java.util.UUID;
  * is never refused automatically, the DPO decides (and the decision is in the audit trail).
  * <ul>
  * <li><b>Duplicate</b>: an earlier request of the same person, of the same right, at the same caisse, on at least one
- * of the same fiches, still open: the new one is linked to the earliest such request.</li>
+ * of the same fiches, still open: the new one is linked to the earliest such request (received first; the same day,
+ * recorded first).</li>
  * <li><b>Repetition</b>: the earlier requests of the same person, right and caisse on at least one of the same fiches,
  * received within the period before the new one (whatever their status); from {@code flagFrom} of them on, the new
  * request is flagged repetitive — "in particular because of their repetitive character".</li>
@@ -22,8 +24,11 @@ import java.util.UUID;
  */
 public final class Repetition {
 
-    /** An earlier request of the same person, right and caisse: its fiches, whether it is open, when it came. */
-    public record Earlier(UUID id, Set<Integer> fiches, boolean open, LocalDate receivedOn) {
+    /**
+     * An earlier request of the same person, right and caisse: its fiches, whether it is open, when it was received
+     * and when it was recorded (two requests received the same day are in the order they were recorded).
+     */
+    public record Earlier(UUID id, Set<Integer> fiches, boolean open, LocalDate receivedOn, Instant recordedAt) {
     }
 
     /** What the DPO is told: the open request this one duplicates, the similar requests within the period. */
@@ -53,7 +58,8 @@ public final class Repetition {
         }
         List<Earlier> overlapping = earlier.stream().filter(e -> e.fiches().stream().anyMatch(fiches::contains)).toList();
         UUID duplicateOf = overlapping.stream().filter(Earlier::open)
-                .min(Comparator.comparing(Earlier::receivedOn).thenComparing(Earlier::id)).map(Earlier::id).orElse(null);
+                .min(Comparator.comparing(Earlier::receivedOn).thenComparing(Earlier::recordedAt)
+                        .thenComparing(Earlier::id)).map(Earlier::id).orElse(null);
         LocalDate since = receivedOn.minus(period);
         int similar = (int) overlapping.stream()
                 .filter(e -> e.receivedOn().isAfter(since) && !e.receivedOn().isAfter(receivedOn)).count();
