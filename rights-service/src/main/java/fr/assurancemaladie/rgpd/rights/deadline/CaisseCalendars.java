@@ -1,10 +1,11 @@
 package fr.assurancemaladie.rgpd.rights.deadline;
 
-import fr.assurancemaladie.rgpd.rights.caisse.CaisseDirectory;
 import fr.assurancemaladie.rgpd.rights.caisse.CaisseDirectory.CaisseInfo;
+import fr.assurancemaladie.rgpd.rights.caisse.CaisseDirectory;
 import fr.assurancemaladie.rgpd.rights.deadline.law.Departement;
 import fr.assurancemaladie.rgpd.rights.deadline.law.FrenchPublicHolidays;
 import fr.assurancemaladie.rgpd.rights.deadline.law.HolidayCalendar;
+import fr.assurancemaladie.rgpd.support.persistence.NativeRows;
 import fr.assurancemaladie.rgpd.support.problem.ProblemException;
 import fr.assurancemaladie.rgpd.support.text.Excerpt;
 import fr.assurancemaladie.rgpd.support.text.TextHygiene;
@@ -93,13 +94,13 @@ public class CaisseCalendars {
         List<Object[]> rows = em.createNativeQuery("select day, name, origin from caisse_calendar_day "
                 + "where caisse_code = :c and year = :y order by day").setParameter("c", caisse.code())
                 .setParameter("y", year).getResultList();
-        List<Day> days = rows.stream().map(r -> new Day(date(r[0]), (String) r[1], (String) r[2])).toList();
+        List<Day> days = rows.stream().map(r -> new Day(NativeRows.date(r[0]), (String) r[1], (String) r[2])).toList();
         @SuppressWarnings("unchecked")
         List<Object[]> changes = em.createNativeQuery("select day, non_working, name, reason, changed_by, changed_at "
                 + "from caisse_calendar_change where caisse_code = :c and extract(year from day) = :y order by id")
                 .setParameter("c", caisse.code()).setParameter("y", year).getResultList();
-        return new YearView(caisse.code(), year, days, changes.stream().map(r -> new Change(date(r[0]), (Boolean) r[1],
-                (String) r[2], (String) r[3], (String) r[4], instant(r[5]))).toList());
+        return new YearView(caisse.code(), year, days, changes.stream().map(r -> new Change(NativeRows.date(r[0]), (Boolean) r[1],
+                (String) r[2], (String) r[3], (String) r[4], NativeRows.instant(r[5]))).toList());
     }
 
     /** Makes a day non-working (with its name) or working again, with the reason (admins). */
@@ -177,7 +178,7 @@ public class CaisseCalendars {
             List<Object[]> rows = em.createNativeQuery("select day, name from caisse_calendar_day where caisse_code = :c "
                     + "and year = :y").setParameter("c", caisseCode).setParameter("y", year).getResultList();
             Map<LocalDate, String> days = new TreeMap<>();
-            rows.forEach(r -> days.put(date(r[0]), (String) r[1]));
+            rows.forEach(r -> days.put(NativeRows.date(r[0]), (String) r[1]));
             return days;
         });
     }
@@ -185,14 +186,5 @@ public class CaisseCalendars {
     private CaisseInfo caisse(String code) {
         return caisses.get(code == null ? null : code.strip().toUpperCase(Locale.ROOT)).orElseThrow(() ->
                 ProblemException.notFound("Aucune caisse ne porte le code « " + Excerpt.of(code) + " »."));
-    }
-
-    private static LocalDate date(Object o) {
-        return o instanceof LocalDate d ? d : ((java.sql.Date) o).toLocalDate();
-    }
-
-    private static Instant instant(Object o) {
-        return o instanceof Instant i ? i : o instanceof java.time.OffsetDateTime odt ? odt.toInstant()
-                : ((java.sql.Timestamp) o).toInstant();
     }
 }

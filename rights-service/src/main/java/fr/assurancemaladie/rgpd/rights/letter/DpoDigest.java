@@ -1,12 +1,13 @@
 package fr.assurancemaladie.rgpd.rights.letter;
 
-import fr.assurancemaladie.rgpd.rights.caisse.CaisseDirectory;
 import fr.assurancemaladie.rgpd.rights.caisse.CaisseDirectory.CaisseInfo;
+import fr.assurancemaladie.rgpd.rights.caisse.CaisseDirectory;
 import fr.assurancemaladie.rgpd.rights.letter.law.LetterKind;
 import fr.assurancemaladie.rgpd.rights.letter.law.LetterLaw;
 import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow;
 import fr.assurancemaladie.rgpd.rights.request.law.RightType;
 import fr.assurancemaladie.rgpd.rights.time.RightsClock;
+import fr.assurancemaladie.rgpd.support.persistence.NativeRows;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,7 +90,7 @@ public class DpoDigest {
         List<Line> late = new ArrayList<>();
         List<Line> soon = new ArrayList<>();
         for (Object[] row : rows) {
-            LocalDate due = row[3] instanceof LocalDate d ? d : ((Date) row[3]).toLocalDate();
+            LocalDate due = NativeRows.date(row[3]);
             RequestWorkflow.Status status = RequestWorkflow.Status.valueOf((String) row[2]);
             if (!LetterLaw.inDigest(due, today)) {
                 continue;

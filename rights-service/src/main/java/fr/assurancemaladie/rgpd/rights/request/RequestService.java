@@ -7,14 +7,14 @@ import fr.assurancemaladie.rgpd.events.RightsEventData;
 import fr.assurancemaladie.rgpd.events.SubjectRefs;
 import fr.assurancemaladie.rgpd.rights.RightsConfig;
 import fr.assurancemaladie.rgpd.rights.audit.AuditEntry;
+import fr.assurancemaladie.rgpd.rights.deadline.CaisseCalendars;
+import fr.assurancemaladie.rgpd.rights.deadline.law.DeadlineCalculator;
+import fr.assurancemaladie.rgpd.rights.deadline.law.HolidayCalendar;
 import fr.assurancemaladie.rgpd.rights.letter.Letter;
 import fr.assurancemaladie.rgpd.rights.letter.LetterFacts;
 import fr.assurancemaladie.rgpd.rights.letter.Letters;
 import fr.assurancemaladie.rgpd.rights.letter.law.LetterKind;
 import fr.assurancemaladie.rgpd.rights.letter.law.LetterLaw;
-import fr.assurancemaladie.rgpd.rights.deadline.law.DeadlineCalculator;
-import fr.assurancemaladie.rgpd.rights.deadline.CaisseCalendars;
-import fr.assurancemaladie.rgpd.rights.deadline.law.HolidayCalendar;
 import fr.assurancemaladie.rgpd.rights.outbox.RightsOutbox;
 import fr.assurancemaladie.rgpd.rights.request.RegisterView.FicheInfo;
 import fr.assurancemaladie.rgpd.rights.request.RequestViews.ActionBody;
@@ -26,15 +26,16 @@ import fr.assurancemaladie.rgpd.rights.request.RequestViews.Related;
 import fr.assurancemaladie.rgpd.rights.request.RequestViews.RequestView;
 import fr.assurancemaladie.rgpd.rights.request.RequestViews.Submission;
 import fr.assurancemaladie.rgpd.rights.request.law.LimitationLifecycle;
+import fr.assurancemaladie.rgpd.rights.request.law.Repetition;
 import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow.Action;
 import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow.Command;
 import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow.RefusalGround;
 import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow.Status;
 import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow.Transition;
 import fr.assurancemaladie.rgpd.rights.request.law.RequestWorkflow;
-import fr.assurancemaladie.rgpd.rights.request.law.Repetition;
 import fr.assurancemaladie.rgpd.rights.request.law.RightType;
 import fr.assurancemaladie.rgpd.rights.request.law.Routing;
+import fr.assurancemaladie.rgpd.support.persistence.NativeRows;
 import fr.assurancemaladie.rgpd.support.problem.ProblemException;
 import fr.assurancemaladie.rgpd.support.text.Excerpt;
 import fr.assurancemaladie.rgpd.support.text.TextHygiene;
@@ -291,14 +292,9 @@ public class RequestService {
             Set<Integer> numbers = java.util.Arrays.stream(((String) row[4]).split(",")).map(Integer::valueOf)
                     .collect(Collectors.toSet());
             out.putIfAbsent((UUID) row[0], new Repetition.Earlier((UUID) row[0], numbers, (Boolean) row[2],
-                    fr.assurancemaladie.rgpd.support.persistence.NativeRows.date(row[1]), instant(row[3])));
+                    NativeRows.date(row[1]), NativeRows.instant(row[3])));
         }
         return List.copyOf(out.values());
-    }
-
-    private static Instant instant(Object o) {
-        return o instanceof Instant i ? i : o instanceof java.time.OffsetDateTime odt ? odt.toInstant()
-                : ((java.sql.Timestamp) o).toInstant();
     }
 
     @SuppressWarnings("unchecked")
@@ -325,7 +321,7 @@ public class RequestService {
     /** The automatic answer when no fiche of the request admits the right (art. 12(4)): the reasons, the DPO, the CNIL. */
     static String notApplicableAnswer(RightType type, List<FicheInfo> fiches,
             fr.assurancemaladie.rgpd.rights.caisse.CaisseDirectory.CaisseInfo caisse) {
-        StringBuilder a = new StringBuilder("Votre demande (" + label(type) + ") a bien été enregistrée. Ce droit ne "
+        StringBuilder a = new StringBuilder("Votre demande (" + Letters.label(type) + ") a bien été enregistrée. Ce droit ne "
                 + "s'applique pas au" + (fiches.size() > 1 ? "x traitements concernés" : " traitement concerné") + " :\n");
         for (FicheInfo f : fiches) {
             a.append("- Fiche ").append(f.number()).append(f.title() == null ? "" : " « " + f.title() + " »").append(" : ")
@@ -833,16 +829,6 @@ public class RequestService {
                 + "COUNTER ou EMAIL)."));
     }
 
-    static String label(RightType type) {
-        return switch (type) {
-            case ACCESS -> "droit d'accès";
-            case RECTIFICATION -> "droit de rectification";
-            case LIMITATION -> "droit à la limitation du traitement";
-            case OBJECTION -> "droit d'opposition";
-            case ERASURE -> "droit à l'effacement";
-            case PORTABILITY -> "droit à la portabilité";
-        };
-    }
 
     /** Length and characters of a free text: control characters (NUL…) are refused, not stored. */
     private static void checkText(String field, String text, int max) {
