@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 EVENTS="${1:-1000000}"
 DUE="${2:-1000000}"
 ./mvnw -q -B install -DskipTests -pl retention-service -am
-./mvnw -B verify -pl retention-service -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -B verify -pl retention-service -Drgpd.postgres.shared-buffers="${PG_SHARED_BUFFERS:-1GB}" -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=IngestionBenchmark -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dbench.events="$EVENTS" -Dbench.due="$DUE" ${SWEEP_CHUNK:+-Drgpd.retention.sweep.chunk-size=$SWEEP_CHUNK} \
   ${SWEEP_WORKERS:+-Drgpd.retention.sweep.workers=$SWEEP_WORKERS} 2>&1 | grep -E '^\[bench\]|Tests run|BUILD|ERROR'

@@ -59,6 +59,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 // folder soon does (a clone path of about 20 characters was enough to break every test)
                 .setServerConfig("unix_socket_directories", "")
                 .setServerConfig("max_connections", "300")
+                // PostgreSQL's default (128MB) unless told: benchmarks give it the memory a production server has
+                .setServerConfig("shared_buffers", System.getProperty("rgpd.postgres.shared-buffers", "128MB"))
                 .setServerConfig("fsync", durable ? "on" : "off")
                 .setServerConfig("synchronous_commit", durable ? "on" : "off")
                 .setServerConfig("full_page_writes", durable ? "on" : "off")

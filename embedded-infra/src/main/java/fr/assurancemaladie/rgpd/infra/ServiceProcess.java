@@ -18,6 +18,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+    /**
+     * The JVM options of every service started here (local run, process tests, benchmarks); {@code
+     * rgpd.service.jvm-options} replaces them (a comparison), {@code rgpd.service.jvm-args} adds to them.
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
+
     private final String name;
     private final Path jar;
     private final Map<String, String> config;
@@ -62,8 +68,8 @@ public final class ServiceProcess implements AutoCloseable {
     private void launch() throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx384m");
-        command.add("-XX:+UseSerialGC");
+        String options = System.getProperty("rgpd.service.jvm-options");
+        command.addAll(options == null ? JVM_OPTIONS : List.of(options.strip().split("\\s+")));
         String extra = System.getProperty("rgpd.service.jvm-args"); // e.g. a flight recording while benchmarking
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.strip().split("\\s+")));
@@ -75,6 +81,11 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(jar.toString());
         process = new ProcessBuilder(command).directory(jar.getParent().toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    /** The process id, to read its memory from {@code /proc}. */
+    public long pid() {
+        return process.pid();
     }
 
     public int port() {

@@ -66,6 +66,12 @@ class RetentionFlowTest {
         }
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void workTablesFollowTheSchedules() throws Exception {
+        assertEquals(0, RetentionTestSupport.workTablesOutOfStep(ds), "schedule_due and schedule_unconfirmed "
+                + "hold exactly the SCHEDULED and ORDERED schedules");
+    }
+
     @Test
     void rightsEndOnFiche1GivesOneScheduleDueThreeYearsLaterAndPoisonGoesToTheDeadLetterTopic() throws Exception {
         String person = newSubject();

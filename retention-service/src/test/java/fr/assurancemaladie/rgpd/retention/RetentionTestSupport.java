@@ -20,6 +20,33 @@ import java.util.stream.Collectors;
 /** What the retention tests do over and over: publish fiches, send lifecycle events, count rows. */
 public final class RetentionTestSupport {
 
+    /**
+     * The schedules the work tables of V4 disagree about: SCHEDULED ones missing from {@code schedule_due} (or there
+     * with other values), ORDERED ones missing from {@code schedule_unconfirmed}, and entries of either whose schedule
+     * is not, or no longer, in that state. Zero whenever the triggers keep them.
+     */
+    public static final String WORK_TABLES_OUT_OF_STEP = """
+            select (select count(*) from schedule s
+                     where (s.status = 'SCHEDULED') <> exists (select 1 from schedule_due d where d.schedule_id = s.id
+                           and d.due_on = s.due_on and d.fiche_number = s.fiche_number
+                           and d.rule_index = s.rule_index and d.caisse_code = s.caisse_code))
+                 + (select count(*) from schedule_due d
+                     where not exists (select 1 from schedule s where s.id = d.schedule_id and s.status = 'SCHEDULED'))
+                 + (select count(*) from schedule s
+                     where (s.status = 'ORDERED') <> exists (select 1 from schedule_unconfirmed u
+                           where u.schedule_id = s.id and u.ordered_at = s.ordered_at
+                           and u.fiche_number = s.fiche_number and u.caisse_code = s.caisse_code))
+                 + (select count(*) from schedule_unconfirmed u
+                     where not exists (select 1 from schedule s where s.id = u.schedule_id and s.status = 'ORDERED'))
+            """;
+
+    public static long workTablesOutOfStep(javax.sql.DataSource ds) throws java.sql.SQLException {
+        try (Connection c = ds.getConnection(); ResultSet rs = c.createStatement().executeQuery(WORK_TABLES_OUT_OF_STEP)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     public static final String FICHE_1 = """
             {"number": 1, "version": %d, "title": "Gestion des droits à l'assurance maladie", "retentionRules": [
               {"text": "%s", "duration": "%s", "trigger": "%s", "fate": "DESTRUCTION",

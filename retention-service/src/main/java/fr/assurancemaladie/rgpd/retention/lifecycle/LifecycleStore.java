@@ -112,7 +112,12 @@ public class LifecycleStore {
         return ids;
     }
 
-    /** One schedule per (event, matching executable rule), due at the trigger date + the rule's duration. */
+    /**
+     * One schedule per (event, matching executable rule), due at the trigger date + the rule's duration. A plain
+     * insert: its events were inserted by this transaction, so no other can have scheduled them (the rule store's
+     * recomputation takes the rule book's lock alone), and {@code schedule_once} stays the guard. {@code on conflict
+     * do nothing} cost an extra probe of that index for every row.
+     */
     private static int insertSchedules(Connection c, RuleBook book, List<LifecycleEvent> events, Map<String, Long> ids)
             throws SQLException {
         List<Object[]> rows = new ArrayList<>();
@@ -157,8 +162,7 @@ public class LifecycleStore {
                 + "trigger_date, rule_due_on, due_on) select ev, sr, cc, fn, fv, ri, rt, tg, du, fa, uf, td, rd, "
                 + RetentionSql.due("rd", "uf", "sr", "fn") + " "
                 + "from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                + "as x(ev, sr, cc, fn, fv, ri, rt, tg, du, fa, uf, td, rd) "
-                + "on conflict (event_id, fiche_number, rule_index) do nothing")) {
+                + "as x(ev, sr, cc, fn, fv, ri, rt, tg, du, fa, uf, td, rd)")) {
             Array[] arrays = { c.createArrayOf("bigint", event), c.createArrayOf("varchar", subject),
                     c.createArrayOf("varchar", caisse), c.createArrayOf("integer", fiche),
                     c.createArrayOf("integer", version), c.createArrayOf("integer", index),

@@ -50,7 +50,7 @@ public class ReportQueries {
         LocalDate today = clock.today();
         LocalDate until = today.plusDays(days);
         Query q = Panache.getEntityManager().createNativeQuery("select fiche_number, caisse_code, count(*), "
-                + "min(due_on) from schedule where status = 'SCHEDULED' and due_on >= :today and due_on < :until"
+                + "min(due_on) from schedule_due where due_on >= :today and due_on < :until"
                 + (scope == null ? "" : " and caisse_code = :caisse") + " group by 1, 2 order by 1, 2")
                 .setParameter("today", today).setParameter("until", until);
         if (scope != null) {
@@ -78,12 +78,12 @@ public class ReportQueries {
                 + RetentionSql.holdCovers("h", "s", ":today") + """
                                 ), 'AWAITING_SWEEP') as reason,
                        count(*), min(s.due_on)
-                  from schedule s
-                 where s.status = 'SCHEDULED' and s.due_on < :today""" + byCaisse + " group by 1, 2, 3 order by 1, 2, 3")
+                  from schedule_due d join schedule s on s.id = d.schedule_id
+                 where d.due_on < :today and s.status = 'SCHEDULED'""" + byCaisse + " group by 1, 2, 3 order by 1, 2, 3")
                 .setParameter("today", today);
         Instant before = Instant.now().minus(config.confirmationDelay());
         Query unconfirmed = Panache.getEntityManager().createNativeQuery("select s.fiche_number, s.caisse_code, "
-                + "count(*), min(s.ordered_at) from schedule s where s.status = 'ORDERED' and s.ordered_at < :before"
+                + "count(*), min(s.ordered_at) from schedule_unconfirmed s where s.ordered_at < :before"
                 + byCaisse + " group by 1, 2 order by 1, 2").setParameter("before", before);
         if (scope != null) {
             late.setParameter("caisse", scope);

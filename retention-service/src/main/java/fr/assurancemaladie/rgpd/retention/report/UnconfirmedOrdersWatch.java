@@ -46,8 +46,8 @@ public class UnconfirmedOrdersWatch {
             delayUnit = java.util.concurrent.TimeUnit.SECONDS, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select count(*) from schedule where status = 'ORDERED' "
-                        + "and ordered_at < ?")) {
+                PreparedStatement ps = c.prepareStatement("select count(*) from schedule_unconfirmed "
+                        + "where ordered_at < ?")) {
             ps.setTimestamp(1, Timestamp.from(Instant.now().minus(config.confirmationDelay())));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

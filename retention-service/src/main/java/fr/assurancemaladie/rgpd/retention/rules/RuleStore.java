@@ -166,8 +166,8 @@ public class RuleStore {
                 + "until_final_decision = p.until_final, rule_text = p.rt, fiche_version = p.version, rule_due_on = "
                 + ruleDue + ", due_on = " + RetentionSql.due(ruleDue, "p.until_final", "s.subject_ref", "s.fiche_number")
                 + ", updated_at = now() from (select cast(? as varchar) duration, cast(? as varchar) fate, "
-                + "cast(? as boolean) until_final, cast(? as text) rt, cast(? as integer) version) p "
-                + "where s.fiche_number = ? and s.rule_index = ? and s.status = 'SCHEDULED'")) {
+                + "cast(? as boolean) until_final, cast(? as text) rt, cast(? as integer) version) p, schedule_due d "
+                + "where d.fiche_number = ? and d.rule_index = ? and s.id = d.schedule_id and s.status = 'SCHEDULED'")) {
             RetentionLaw.Rule r = rule.rule();
             ps.setString(1, r.duration());
             ps.setString(2, name(r.fate()));
@@ -182,7 +182,8 @@ public class RuleStore {
 
     private static int cancel(Connection c, int fiche, int index, String reason) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("update schedule set status = 'CANCELLED', cancel_reason = ?, "
-                + "updated_at = now() where fiche_number = ? and rule_index = ? and status = 'SCHEDULED'")) {
+                + "updated_at = now() where id in (select schedule_id from schedule_due where fiche_number = ? "
+                + "and rule_index = ?) and status = 'SCHEDULED'")) {
             ps.setString(1, reason);
             ps.setInt(2, fiche);
             ps.setInt(3, index);

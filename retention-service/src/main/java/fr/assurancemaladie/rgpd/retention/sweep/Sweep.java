@@ -30,12 +30,13 @@ import org.jboss.logging.Logger;
 /**
  * Orders every due and unheld deletion, exactly once per schedule, however many replicas sweep at the same time.
  *
- * <p>Work is claimed in the database, a chunk at a time: due schedules, oldest first, locked {@code FOR UPDATE SKIP
- * LOCKED} (another replica's chunk is skipped, not waited for), and orderable by the law's SQL form ({@link
- * RetentionSql#orderable}: due, litigation clause counted, no hold covering it today). The chunk's orders are sent and acknowledged by Kafka, then marked ORDERED
- * in the same transaction that held the locks. A replica that dies in between releases its locks without marking:
- * the next sweep sends those orders again with the same CloudEvent id (at-least-once on the wire, once in the
- * database).
+ * <p>Work is claimed in the database, a chunk at a time, from the due work ({@code schedule_due}, apart from the
+ * history): due schedules, oldest first, locked {@code FOR UPDATE SKIP LOCKED} (another replica's chunk is skipped,
+ * not waited for), and orderable by the law's SQL form ({@link RetentionSql#orderable}: due, litigation clause
+ * counted, no hold covering it today). One statement claims the chunk and marks it ORDERED, uncommitted; the orders are
+ * sent, and the transaction commits once Kafka acknowledged them. Those Kafka did not acknowledge go back to
+ * SCHEDULED in the same transaction. A replica that dies in between commits nothing: the next sweep sends those orders
+ * again with the same CloudEvent id (at-least-once on the wire, once in the database).
  */
 @ApplicationScoped
 public class Sweep {
@@ -43,7 +44,14 @@ public class Sweep {
     private static final Logger LOG = Logger.getLogger(Sweep.class);
 
     /** What one sweep did. */
-    public record Result(LocalDate asOf, int ordered, int skipped, int chunks, long millis) {
+    public record Result(LocalDate asOf, int ordered, int skipped, int chunks, long millis, Phases phases) {
+    }
+
+    /**
+     * Where a sweep's time went, summed over its workers (so the sum can exceed {@code millis}): claiming chunks in
+     * the database, waiting for Kafka's acknowledgements, marking them ORDERED and committing.
+     */
+    public record Phases(long claimMillis, long kafkaMillis, long markMillis) {
     }
 
     private record Claimed(UUID id, String subjectRef, int fiche, String ruleText, String trigger,
@@ -67,6 +75,9 @@ public class Sweep {
     int workers;
 
     private final ReentrantLock running = new ReentrantLock();
+    private final java.util.concurrent.atomic.AtomicLong claimNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong kafkaNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong markNanos = new java.util.concurrent.atomic.AtomicLong();
     private Counter orders;
 
     @PostConstruct
@@ -90,6 +101,9 @@ public class Sweep {
             return java.util.Optional.empty();
         }
         long start = System.nanoTime();
+        claimNanos.set(0);
+        kafkaNanos.set(0);
+        markNanos.set(0);
         List<CompletableFuture<int[]>> runs = new ArrayList<>();
         try {
             for (int w = 1; w < workers; w++) {
@@ -102,10 +116,14 @@ public class Sweep {
                     total[i] += r[i];
                 }
             }
-            Result result = new Result(today, total[0], total[1], total[2], (System.nanoTime() - start) / 1_000_000);
+            Result result = new Result(today, total[0], total[1], total[2], (System.nanoTime() - start) / 1_000_000,
+                    new Phases(claimNanos.get() / 1_000_000, kafkaNanos.get() / 1_000_000,
+                            markNanos.get() / 1_000_000));
             if (result.ordered() > 0 || result.skipped() > 0) {
-                LOG.infof("Sweep as of %s: %d deletions ordered, %d held back, %d ms", today, result.ordered(),
-                        result.skipped(), result.millis());
+                LOG.infof("Sweep as of %s: %d deletions ordered, %d held back, %d ms (claim %d ms, Kafka %d ms, mark "
+                        + "%d ms, summed over %d workers)", today, result.ordered(), result.skipped(), result.millis(),
+                        result.phases().claimMillis(), result.phases().kafkaMillis(), result.phases().markMillis(),
+                        workers);
             }
             return java.util.Optional.of(result);
         } catch (java.util.concurrent.CompletionException e) {
@@ -158,7 +176,8 @@ public class Sweep {
     }
 
     /** What a chunk's transaction did: claimed, sent, and marked once Kafka acknowledged. */
-    private record Marked(int claimed, int sent, int marked, LocalDate lastDue, UUID lastId) {
+    private record Marked(int claimed, int sent, int marked, LocalDate lastDue, UUID lastId, long claimNanos,
+            long kafkaNanos) {
     }
 
     /**
@@ -167,8 +186,12 @@ public class Sweep {
      * again (same CloudEvent id) by the next sweep, and this sweep stops.
      */
     private ChunkResult chunk(LocalDate today, LocalDate afterDue, UUID afterId) {
+        long start = System.nanoTime();
         Marked m = QuarkusTransaction.requiringNew().timeout(TRANSACTION_TIMEOUT_SECONDS)
                 .call(() -> claimSendMark(today, afterDue, afterId));
+        claimNanos.addAndGet(m.claimNanos());
+        kafkaNanos.addAndGet(m.kafkaNanos());
+        markNanos.addAndGet(System.nanoTime() - start - m.claimNanos() - m.kafkaNanos()); // with the commit
         orders.increment(m.marked());
         if (m.marked() < m.sent()) {
             throw new IllegalStateException((m.sent() - m.marked()) + " deletion orders not acknowledged by Kafka; "
@@ -183,12 +206,14 @@ public class Sweep {
     static final int TRANSACTION_TIMEOUT_SECONDS = ACK_WAIT + 60;
 
     private Marked claimSendMark(LocalDate today, LocalDate afterDue, UUID afterId) {
+        long t0 = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
-            List<Claimed> claimed = claim(c, today, afterDue, afterId);
-            if (claimed.isEmpty()) {
-                return new Marked(0, 0, 0, afterDue, afterId);
-            }
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            List<Claimed> claimed = claim(c, today, afterDue, afterId, now);
+            long t1 = System.nanoTime();
+            if (claimed.isEmpty()) {
+                return new Marked(0, 0, 0, afterDue, afterId, t1 - t0, 0);
+            }
             List<UUID> sent = new ArrayList<>();
             List<CompletableFuture<Void>> acks = new ArrayList<>();
             for (Claimed s : claimed) {
@@ -205,43 +230,66 @@ public class Sweep {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for Kafka", e); // rolled back
             }
-            List<UUID> toMark = new ArrayList<>();
+            long t2 = System.nanoTime();
+            List<UUID> notAcknowledged = new ArrayList<>();
             for (int i = 0; i < sent.size(); i++) {
-                if (acks.get(i).isDone() && !acks.get(i).isCompletedExceptionally()) {
-                    toMark.add(sent.get(i));
+                if (!acks.get(i).isDone() || acks.get(i).isCompletedExceptionally()) {
+                    notAcknowledged.add(sent.get(i));
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("update schedule set status = 'ORDERED', "
-                    + "ordered_at = ?, updated_at = ? where id = any (?)")) {
-                ps.setTimestamp(1, Timestamp.from(now));
-                ps.setTimestamp(2, Timestamp.from(now));
-                ps.setArray(3, c.createArrayOf("uuid", toMark.toArray()));
-                ps.executeUpdate();
+            if (!notAcknowledged.isEmpty()) {
+                // back to SCHEDULED in the same transaction: the next sweep sends them again, same CloudEvent id
+                try (PreparedStatement ps = c.prepareStatement("update schedule set status = 'SCHEDULED', "
+                        + "ordered_at = null, updated_at = ? where id = any (?)")) {
+                    ps.setTimestamp(1, Timestamp.from(now));
+                    ps.setArray(2, c.createArrayOf("uuid", notAcknowledged.toArray()));
+                    ps.executeUpdate();
+                }
             }
-            Claimed last = claimed.get(claimed.size() - 1);
-            return new Marked(claimed.size(), sent.size(), toMark.size(), last.due(), last.id());
+            Claimed last = claimed.stream().max(SWEEP_ORDER).orElseThrow();
+            return new Marked(claimed.size(), sent.size(), sent.size() - notAcknowledged.size(), last.due(), last.id(),
+                    t1 - t0, t2 - t1);
         } catch (SQLException e) {
             throw new IllegalStateException("Sweep failed: " + e.getMessage(), e);
         }
     }
 
-    private List<Claimed> claim(Connection c, LocalDate today, LocalDate afterDue, UUID afterId) throws SQLException {
+    /** The order of {@code schedule_due_order}: due day, then the id as PostgreSQL compares uuids (unsigned bytes). */
+    static final java.util.Comparator<Claimed> SWEEP_ORDER = java.util.Comparator.comparing(Claimed::due)
+            .thenComparing(Claimed::id, (a, b) -> {
+                int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+                return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+            });
+
+    /**
+     * Claims the next chunk and marks it ORDERED in one statement: the due schedules after the cursor, oldest first,
+     * that the law lets go today, locked {@code SKIP LOCKED} (another sweeper's chunk is skipped, not waited for).
+     * Nothing is visible to others before the commit, which follows Kafka's acknowledgements.
+     */
+    private List<Claimed> claim(Connection c, LocalDate today, LocalDate afterDue, UUID afterId, Instant now)
+            throws SQLException {
         List<Claimed> claimed = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                select s.id, s.subject_ref, s.fiche_number, s.rule_text, s.trigger, s.trigger_date, s.due_on,
-                       s.fate
-                  from schedule s
-                 where s.status = 'SCHEDULED' and (s.due_on, s.id) > (?, ?)
-                   and\s""" + RetentionSql.orderable("s", "?") + """
-                 order by s.due_on, s.id
-                 limit ?
-                 for update of s skip locked""")) {
+                update schedule s set status = 'ORDERED', ordered_at = ?, updated_at = ?
+                  from (select due.id
+                          from schedule_due d join schedule due on due.id = d.schedule_id
+                         where (d.due_on, d.schedule_id) > (?, ?) and d.due_on <= ?
+                           and due.status = 'SCHEDULED' and\s""" + RetentionSql.orderable("due", "?") + """
+                         order by d.due_on, d.schedule_id
+                         limit ?
+                         for update of due skip locked) chunk
+                 where s.id = chunk.id
+                returning s.id, s.subject_ref, s.fiche_number, s.rule_text, s.trigger, s.trigger_date, s.due_on,
+                          s.fate""")) {
             Date day = Date.valueOf(today);
-            ps.setDate(1, Date.valueOf(afterDue));
-            ps.setObject(2, afterId);
-            ps.setDate(3, day);
-            ps.setDate(4, day);
-            ps.setInt(5, chunkSize);
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setDate(3, Date.valueOf(afterDue));
+            ps.setObject(4, afterId);
+            ps.setDate(5, day);
+            ps.setDate(6, day);
+            ps.setDate(7, day);
+            ps.setInt(8, chunkSize);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     claimed.add(new Claimed(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),

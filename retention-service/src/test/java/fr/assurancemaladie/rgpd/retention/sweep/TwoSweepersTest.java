@@ -98,6 +98,8 @@ class TwoSweepersTest {
             rs.next();
             assertEquals(SCHEDULES, rs.getInt(1), "every due schedule is ORDERED");
         }
+        assertEquals(0, fr.assurancemaladie.rgpd.retention.RetentionTestSupport.workTablesOutOfStep(ds),
+                "nothing left in schedule_due, every order waiting in schedule_unconfirmed");
         List<TestKafka.Received> orders = TestKafka.readToEnd(bootstrap, Topics.DELETION_ORDERS,
                 Duration.ofSeconds(60)).stream().filter(r -> subjects.contains(r.key())).toList();
         Map<String, Long> perSchedule = orders.stream()
