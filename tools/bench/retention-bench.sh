@@ -12,4 +12,4 @@ DUE="${2:-1000000}"
 ./mvnw -B verify -pl retention-service -Drgpd.postgres.shared-buffers="${PG_SHARED_BUFFERS:-1GB}" -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=IngestionBenchmark -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dbench.events="$EVENTS" -Dbench.due="$DUE" ${SWEEP_CHUNK:+-Drgpd.retention.sweep.chunk-size=$SWEEP_CHUNK} \
-  ${SWEEP_WORKERS:+-Drgpd.retention.sweep.workers=$SWEEP_WORKERS} 2>&1 | grep -E '^\[bench\]|Tests run|BUILD|ERROR'
+  ${SWEEP_WORKERS:+-Drgpd.retention.sweep.workers=$SWEEP_WORKERS} 2>&1 | grep --line-buffered -E '^\[bench\]|Tests run|BUILD|ERROR'

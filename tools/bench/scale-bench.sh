@@ -11,4 +11,4 @@ SIZES="${1:-1000000,10000000,100000000}"
 ./mvnw -q -B install -DskipTests -pl retention-service -am
 ./mvnw -B verify -pl retention-service -Drgpd.postgres.shared-buffers="${PG_SHARED_BUFFERS:-1GB}" -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=ScaleBenchmark -Dfailsafe.failIfNoSpecifiedTests=false -Dbench.sizes="$SIZES" \
-  -Dfailsafe.timeout=0 2>&1 | grep -E '^\[bench\]|Tests run|BUILD|ERROR'
+  -Dfailsafe.timeout=0 2>&1 | grep --line-buffered -E '^\[bench\]|Tests run|BUILD|ERROR'
