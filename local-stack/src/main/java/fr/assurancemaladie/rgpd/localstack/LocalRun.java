@@ -101,7 +101,8 @@ public final class LocalRun {
         EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(data.resolve("kafka"), kafkaPort, controllerPort);
         register(kafka);
         PlatformTopics.create(kafka.bootstrapServers(), 3);
-        Files.writeString(data.resolve(STACK_FILE), "kafka.bootstrap.servers=" + kafka.bootstrapServers() + "\n");
+        Files.writeString(data.resolve(STACK_FILE), "kafka.bootstrap.servers=" + kafka.bootstrapServers() + "\n"
+                + "postgres.port=" + pgPort + "\n");
 
         int smtpPort = Ports.firstFreeFrom(SMTP_PORT);
         step("SMTP (GreenMail) on 127.0.0.1:" + smtpPort + ", mailbox on http://127.0.0.1:" + MAILBOX_PORT);
@@ -165,11 +166,20 @@ public final class LocalRun {
 
     private ServiceProcess startService(Service s, EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka,
             KeycloakServer keycloak) throws IOException {
+        Map<String, String> config = serviceConfig(s, postgres.jdbcUrl(s.database()), kafka.bootstrapServers(),
+                keycloak.issuer(), smtpPort);
+        return ServiceProcess.start(root.resolve(s.name()), s.name(), s.port(), s.managementPort(), config,
+                data.resolve("logs/" + s.name() + ".log"));
+    }
+
+    /** A service's configuration in the local run (also what StartupBench gives a second replica). */
+    static Map<String, String> serviceConfig(Service s, String jdbcUrl, String bootstrapServers, String issuer,
+            int smtpPort) {
         Map<String, String> config = new java.util.LinkedHashMap<>();
-        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(s.database()));
+        config.put("quarkus.datasource.jdbc.url", jdbcUrl);
         config.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
-        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        config.put("quarkus.oidc.auth-server-url", keycloak.issuer());
+        config.put("kafka.bootstrap.servers", bootstrapServers);
+        config.put("quarkus.oidc.auth-server-url", issuer);
         config.put("rgpd.pseudonymisation.pepper", PEPPER);
         if (s.name().equals("retention-service")) {
             // the demo sweeps "as of" a later day; never in production
@@ -181,8 +191,7 @@ public final class LocalRun {
         if (s.name().equals("portal")) {
             config.putAll(portalConfig());
         }
-        return ServiceProcess.start(root.resolve(s.name()), s.name(), s.port(), s.managementPort(), config,
-                data.resolve("logs/" + s.name() + ".log"));
+        return config;
     }
 
     /** The portal of the local run: the dev realm's client secret, a dev session key, cookies over plain http. */

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * Benchmark, not a test (run by tools/bench/scale-bench.sh, never in CI): the retention store from 1 million to 100
  * million schedules. The database is filled by SQL ({@code generate_series}, never HTTP) with schedules of the
  * shape of the official register: its 149 executable rules ({@code register-rules.csv}, exported from the register
- * as retention-service projects it), 105 caisses, about ten schedules per person, events spread over 30 years (due
+ * as retention-service projects it), 105 caisses, 3 events and about 4 schedules per person, events spread over 30 years (due
  * dates over 60: what is already due is history, CONFIRMED, the rest waits in {@code schedule_due}), and one person
  * in a thousand under a hold. At each size it measures, against retention-service running as its packaged jar:
  * a sweep of 10,000 due schedules, the ingestion of 100,000 new lifecycle events from Kafka, the DPO reports (upcoming,
@@ -48,8 +48,9 @@ class ScaleBenchmark {
     static final LocalDate SWEEP_DAY = LocalDate.of(1990, 1, 1);
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final String ADMIN = TestTokens.withRoles("admin", "admin");
-    static final String DPO = TestTokens.dpo("dpo.bench", "CPAM-042");
+    /** Tokens are short-lived, and a size takes minutes to generate: a fresh one for each request. */
+    static final java.util.function.Supplier<String> ADMIN = () -> TestTokens.withRoles("admin", "admin");
+    static final java.util.function.Supplier<String> DPO = () -> TestTokens.dpo("dpo.bench", "CPAM-042");
 
     @Test
     void fromOneMillionToAHundredMillionSchedules() throws Exception {
@@ -285,25 +286,27 @@ class ScaleBenchmark {
     }
 
     static void reports(ServiceProcess service) throws Exception {
-        for (String[] report : List.of(
-                new String[] { "upcoming 30 days, national (admin)", "/api/v1/reports/upcoming?days=30", ADMIN },
-                new String[] { "upcoming 30 days, one caisse (DPO)", "/api/v1/reports/upcoming?days=30", DPO },
-                new String[] { "upcoming 365 days, national (admin)", "/api/v1/reports/upcoming?days=365", ADMIN },
-                new String[] { "overdue, national (admin)", "/api/v1/reports/overdue", ADMIN },
-                new String[] { "overdue, one caisse (DPO)", "/api/v1/reports/overdue", DPO })) {
+        record Report(String name, String path, java.util.function.Supplier<String> token) {
+        }
+        for (Report report : List.of(
+                new Report("upcoming 30 days, national (admin)", "/api/v1/reports/upcoming?days=30", ADMIN),
+                new Report("upcoming 30 days, one caisse (DPO)", "/api/v1/reports/upcoming?days=30", DPO),
+                new Report("upcoming 365 days, national (admin)", "/api/v1/reports/upcoming?days=365", ADMIN),
+                new Report("overdue, national (admin)", "/api/v1/reports/overdue", ADMIN),
+                new Report("overdue, one caisse (DPO)", "/api/v1/reports/overdue", DPO))) {
             List<Double> ms = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 long t = System.nanoTime();
-                HttpResponse<String> r = send(service, "GET", report[1], report[2]);
+                HttpResponse<String> r = send(service, "GET", report.path(), report.token());
                 if (r.statusCode() != 200) {
-                    throw new AssertionError(report[0] + ": " + r.statusCode() + " " + r.body());
+                    throw new AssertionError(report.name() + ": " + r.statusCode() + " " + r.body());
                 }
                 if (i > 0) {
                     ms.add((System.nanoTime() - t) / 1e6);
                 }
             }
             ms.sort(null);
-            System.out.printf("[bench]   report %-36s median %,8.1f ms (first of 6 not counted)%n", report[0],
+            System.out.printf("[bench]   report %-36s median %,8.1f ms (first of 6 not counted)%n", report.name(),
                     ms.get(ms.size() / 2));
         }
     }
@@ -327,9 +330,9 @@ class ScaleBenchmark {
                 + "ms%n", rows / 200.0, ms.get(100), ms.get(197));
     }
 
-    static HttpResponse<String> send(ServiceProcess service, String method, String path, String token)
-            throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(service.uri(path)).header("Authorization", "Bearer " + token)
+    static HttpResponse<String> send(ServiceProcess service, String method, String path,
+            java.util.function.Supplier<String> token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(service.uri(path)).header("Authorization", "Bearer " + token.get())
                 .timeout(Duration.ofMinutes(30)).method(method, HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

@@ -124,8 +124,9 @@ public class Sweep {
                 // held schedules are never claimed (the law's SQL form leaves them out): skipped counts only those
                 // claimed and not acknowledged by Kafka
                 LOG.infof("Sweep as of %s: %d deletions ordered, %d not acknowledged, %d ms (claim %d ms, Kafka %d ms, "
-                        + "commit %d ms, summed over %d workers)", today, result.ordered(), result.skipped(), result.millis(),
-                        result.phases().claimMillis(), result.phases().kafkaMillis(), result.phases().commitMillis(),
+                        + "commit %d ms, summed over %d workers)", today, result.ordered(), result.skipped(),
+                        result.millis(), result.phases().claimMillis(), result.phases().kafkaMillis(),
+                        result.phases().commitMillis(),
                         workers);
             }
             return java.util.Optional.of(result);
@@ -151,12 +152,12 @@ public class Sweep {
         UUID afterId = new UUID(0, 0);
         while (true) {
             ChunkResult r = chunk(today, afterDue, afterId);
-            if (r.candidates == 0) {
+            if (r.claimed == 0) {
                 return counts;
             }
             counts[0] += r.ordered;
             counts[1] += r.claimed - r.ordered;
-            counts[2] += r.claimed > 0 ? 1 : 0;
+            counts[2]++;
             afterDue = r.lastDue;
             afterId = r.lastId;
         }
@@ -175,12 +176,11 @@ public class Sweep {
         return pool;
     }
 
-    private record ChunkResult(int candidates, int claimed, int ordered, LocalDate lastDue, UUID lastId) {
+    private record ChunkResult(int claimed, int ordered, LocalDate lastDue, UUID lastId) {
     }
 
     /** What a chunk's transaction did: claimed, sent, and marked once Kafka acknowledged. */
-    private record Marked(int candidates, int claimed, int sent, int marked, LocalDate lastDue, UUID lastId,
-            long claimNanos,
+    private record Marked(int claimed, int sent, int marked, LocalDate lastDue, UUID lastId, long claimNanos,
             long kafkaNanos) {
     }
 
@@ -201,7 +201,7 @@ public class Sweep {
             throw new IllegalStateException((m.sent() - m.marked()) + " deletion orders not acknowledged by Kafka; "
                     + m.marked() + " marked ORDERED, the others wait for the next sweep");
         }
-        return new ChunkResult(m.candidates(), m.claimed(), m.marked(), m.lastDue(), m.lastId());
+        return new ChunkResult(m.claimed(), m.marked(), m.lastDue(), m.lastId());
     }
 
     /** How long a chunk waits for Kafka's acknowledgements. */
@@ -213,14 +213,10 @@ public class Sweep {
         long t0 = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            Candidates next = candidates(c, today, afterDue, afterId);
-            if (next.ids().isEmpty()) {
-                return new Marked(0, 0, 0, 0, afterDue, afterId, System.nanoTime() - t0, 0);
-            }
-            List<Claimed> claimed = claim(c, today, next.ids(), now);
+            List<Claimed> claimed = claim(c, today, afterDue, afterId, now);
             long t1 = System.nanoTime();
             if (claimed.isEmpty()) {
-                return new Marked(next.ids().size(), 0, 0, 0, next.lastDue(), next.lastId(), t1 - t0, 0);
+                return new Marked(0, 0, 0, afterDue, afterId, t1 - t0, 0);
             }
             List<UUID> sent = new ArrayList<>();
             List<CompletableFuture<Void>> acks = new ArrayList<>();
@@ -254,55 +250,37 @@ public class Sweep {
                     ps.executeUpdate();
                 }
             }
-            return new Marked(next.ids().size(), claimed.size(), sent.size(), sent.size() - notAcknowledged.size(),
-                    next.lastDue(), next.lastId(), t1 - t0, t2 - t1);
+            Claimed last = claimed.stream().max(SWEEP_ORDER).orElseThrow();
+            return new Marked(claimed.size(), sent.size(), sent.size() - notAcknowledged.size(), last.due(), last.id(),
+                    t1 - t0, t2 - t1);
         } catch (SQLException e) {
             throw new IllegalStateException("Sweep failed: " + e.getMessage(), e);
         }
     }
 
-    /** The next due schedules after the cursor, oldest first, and the cursor after them. */
-    private record Candidates(List<UUID> ids, LocalDate lastDue, UUID lastId) {
-    }
+    /** The order of {@code schedule_due_order}: due day, then the id as PostgreSQL compares uuids (unsigned bytes). */
+    static final java.util.Comparator<Claimed> SWEEP_ORDER = java.util.Comparator.comparing(Claimed::due)
+            .thenComparing(Claimed::id, (a, b) -> {
+                int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+                return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+            });
 
     /**
-     * The next {@code chunkSize} entries of {@code schedule_due} after the cursor: one ordered scan of its index,
-     * whatever the statistics say (a single table, ORDER BY the index, LIMIT), held or locked ones included — the
-     * claim decides, and the cursor moves past them all.
+     * Claims the next chunk and marks it ORDERED in one statement: the due schedules after the cursor, oldest first,
+     * that the law lets go today, locked {@code SKIP LOCKED} (another sweeper's chunk is skipped, not waited for).
+     * Nothing is visible to others before the commit, which follows Kafka's acknowledgements.
      */
-    private Candidates candidates(Connection c, LocalDate today, LocalDate afterDue, UUID afterId) throws SQLException {
-        List<UUID> ids = new ArrayList<>();
-        LocalDate lastDue = afterDue;
-        UUID lastId = afterId;
-        try (PreparedStatement ps = c.prepareStatement("select schedule_id, due_on from schedule_due "
-                + "where (due_on, schedule_id) > (?, ?) and due_on <= ? order by due_on, schedule_id limit ?")) {
-            ps.setDate(1, Date.valueOf(afterDue));
-            ps.setObject(2, afterId);
-            ps.setDate(3, Date.valueOf(today));
-            ps.setInt(4, chunkSize);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    lastId = rs.getObject(1, UUID.class);
-                    lastDue = rs.getDate(2).toLocalDate();
-                    ids.add(lastId);
-                }
-            }
-        }
-        return new Candidates(ids, lastDue, lastId);
-    }
-
-    /**
-     * Claims the candidates the law lets go today and marks them ORDERED, in one statement: still SCHEDULED, due,
-     * unheld ({@link RetentionSql#orderable}), locked {@code SKIP LOCKED} (another sweeper's are skipped, not waited
-     * for). Nothing is visible to others before the commit, which follows Kafka's acknowledgements.
-     */
-    private List<Claimed> claim(Connection c, LocalDate today, List<UUID> candidates, Instant now)
+    private List<Claimed> claim(Connection c, LocalDate today, LocalDate afterDue, UUID afterId, Instant now)
             throws SQLException {
         List<Claimed> claimed = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 update schedule s set status = 'ORDERED', ordered_at = ?, updated_at = ?
-                  from (select due.id from schedule due
-                         where due.id = any (?) and due.status = 'SCHEDULED' and\s""" + RetentionSql.orderable("due", "?") + """
+                  from (select due.id
+                          from schedule_due d join schedule due on due.id = d.schedule_id
+                         where (d.due_on, d.schedule_id) > (?, ?) and d.due_on <= ?
+                           and due.status = 'SCHEDULED' and\s""" + RetentionSql.orderable("due", "?") + """
+                         order by d.due_on, d.schedule_id
+                         limit ?
                          for update of due skip locked) chunk
                  where s.id = chunk.id
                 returning s.id, s.subject_ref, s.fiche_number, s.rule_text, s.trigger, s.trigger_date, s.due_on,
@@ -310,9 +288,12 @@ public class Sweep {
             Date day = Date.valueOf(today);
             ps.setTimestamp(1, Timestamp.from(now));
             ps.setTimestamp(2, Timestamp.from(now));
-            ps.setArray(3, c.createArrayOf("uuid", candidates.toArray()));
-            ps.setDate(4, day);
+            ps.setDate(3, Date.valueOf(afterDue));
+            ps.setObject(4, afterId);
             ps.setDate(5, day);
+            ps.setDate(6, day);
+            ps.setDate(7, day);
+            ps.setInt(8, chunkSize);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     claimed.add(new Claimed(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
