@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.assurancemaladie.rgpd.events.EventTypes;
 import fr.assurancemaladie.rgpd.events.Topics;
+import fr.assurancemaladie.rgpd.retention.time.RetentionClock;
 import fr.assurancemaladie.rgpd.testing.TestKafka;
 import fr.assurancemaladie.rgpd.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
@@ -245,7 +246,7 @@ class RetentionFlowTest {
                 .body("ficheNumbers", nullValue()).body("active", equalTo(true))
                 .extract().path("id");
 
-        sweep(LocalDate.now().toString());
+        sweep(LocalDate.now(RetentionClock.PARIS).toString());
         assertEquals("SCHEDULED", status(person));
 
         given().auth().oauth2(DPO_METZ).queryParam("reason", "x").when().delete("/api/v1/holds/" + holdId)
@@ -261,7 +262,7 @@ class RetentionFlowTest {
         given().auth().oauth2(DPO_PARIS).queryParam("subjectRef", person).queryParam("active", "ALL")
                 .when().get("/api/v1/holds").then().statusCode(200).body("items", hasSize(1));
 
-        sweep(LocalDate.now().toString());
+        sweep(LocalDate.now(RetentionClock.PARIS).toString());
         assertEquals("ORDERED", status(person));
     }
 
@@ -277,7 +278,7 @@ class RetentionFlowTest {
         given().auth().oauth2(DPO_PARIS).contentType(ContentType.JSON)
                 .body("{\"subjectRef\":\"" + person + "\",\"reason\":\"Réclamation en cours\"}")
                 .when().post("/api/v1/holds").then().statusCode(201);
-        sweep(LocalDate.now().toString());
+        sweep(LocalDate.now(RetentionClock.PARIS).toString());
         assertEquals(1, count(ds, "select count(*) from schedule where subject_ref = ? and caisse_code = 'CPAM-75' "
                 + "and status = 'SCHEDULED'", person), "Paris's manual hold holds Paris's schedule");
         assertEquals(1, count(ds, "select count(*) from schedule where subject_ref = ? and caisse_code = 'CPAM-13' "
@@ -324,7 +325,7 @@ class RetentionFlowTest {
     @Test
     void reportsCountUpcomingAndOverdueAndListTheRulesNobodyCanExecute() throws Exception {
         String person = newSubject();
-        LocalDate soon = LocalDate.now().minusYears(3).plusDays(10);
+        LocalDate soon = LocalDate.now(RetentionClock.PARIS).minusYears(3).plusDays(10);
         sendLifecycle(bootstrap, person, "rights-end", RetentionTestSupport.lifecycleData(person, soon,
                 "CPAM-13", List.of(1), null), UUID.randomUUID().toString());
         String late = newSubject();
