@@ -43,8 +43,7 @@ public final class StartupBench {
         int requests = Integer.getInteger("bench.requests", 3000);
         int rounds = Integer.getInteger("bench.rounds", 3);
         List<String> only = args.length > 0 ? List.of(args) : List.of();
-        System.out.printf("[bench] machine: %s, %d cores, Java %s; JVM options: %s%n", cpu(),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+        System.out.printf("[bench] machine: %s; JVM options: %s%n", fr.assurancemaladie.rgpd.infra.Machine.describe(),
                 System.getProperty("rgpd.service.jvm-options", String.join(" ", ServiceProcess.JVM_OPTIONS)));
         String dpo = token(issuer, "dpo.paris");
         String admin = token(issuer, "admin");
@@ -151,15 +150,6 @@ public final class StartupBench {
     static int free() throws Exception {
         try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    static String cpu() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
-        } catch (Exception e) {
-            return "unknown CPU";
         }
     }
 }

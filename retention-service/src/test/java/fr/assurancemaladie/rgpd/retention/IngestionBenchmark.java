@@ -47,7 +47,7 @@ class IngestionBenchmark {
 
     @Test
     void ingestionAgainstARawBaselineThenTheSweep() throws Exception {
-        System.out.printf("%n[bench] machine: %s%n", Machine.describe());
+        System.out.printf("%n[bench] machine: %s%n", fr.assurancemaladie.rgpd.infra.Machine.describe());
         ProcessHarness service = new ProcessHarness("bench");
         service.publishRegister();
         long t = System.nanoTime();

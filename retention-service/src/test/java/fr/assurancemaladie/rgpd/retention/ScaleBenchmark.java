@@ -54,7 +54,7 @@ class ScaleBenchmark {
 
     @Test
     void fromOneMillionToAHundredMillionSchedules() throws Exception {
-        System.out.printf("%n[bench] machine: %s%n", Machine.describe());
+        System.out.printf("%n[bench] machine: %s%n", fr.assurancemaladie.rgpd.infra.Machine.describe());
         ProcessHarness h = new ProcessHarness("scale");
         h.publishRegister();
         try (Connection c = h.connect()) {

@@ -1,15 +1,15 @@
-package fr.assurancemaladie.rgpd.retention;
+package fr.assurancemaladie.rgpd.infra;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The machine a benchmark ran on, in one line: CPU model, cores, memory, Java. */
-final class Machine {
+/** The machine a benchmark ran on, in one line: CPU model, cores, memory, Java (every {@code tools/bench} figure). */
+public final class Machine {
 
     private Machine() {
     }
 
-    static String describe() {
+    public static String describe() {
         String cpu = "unknown CPU";
         long memKb = 0;
         try {
