@@ -17,6 +17,9 @@ public interface RetentionConfig {
     /** Lifecycle events read per batch (the consumer's {@code max.poll.records}). */
     Ingestion ingestion();
 
+    /** The producer of deletion orders ({@code DeletionOrderSender}); its broker is Quarkus's {@code kafka.*}. */
+    DeletionOrders deletionOrders();
+
     /** After this long without a confirmation, an order is reported unconfirmed to the DPOs. */
     @WithDefault("P7D")
     Duration confirmationDelay();
@@ -41,6 +44,27 @@ public interface RetentionConfig {
         /** {@code POST /api/v1/sweeps?asOf=}: sweep as if on another day (dev and test only, never production). */
         @WithDefault("false")
         boolean allowAsOf();
+    }
+
+    interface DeletionOrders {
+        /** How long the producer waits to fill a batch ({@code linger.ms}). */
+        @WithDefault("5ms")
+        Duration linger();
+
+        /** Bytes per batch and partition ({@code batch.size}). */
+        @WithDefault("262144")
+        int batchSize();
+
+        /**
+         * {@code compression.type}: {@code none} by default, because the embedded broker of the local run and of the
+         * end-to-end tests has no lz4-java; a production broker has it, and {@code lz4} halves the bytes on the wire.
+         */
+        @WithDefault("none")
+        String compression();
+
+        /** How long a send may wait for buffer room or for the topic's metadata before the order counts as refused. */
+        @WithDefault("10s")
+        Duration maxBlock();
     }
 
     interface Publishers {

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
@@ -53,6 +52,30 @@ public class Sweep {
      * putting back what Kafka did not acknowledge).
      */
     public record Phases(long claimMillis, long kafkaMillis, long commitMillis) {
+    }
+
+    /**
+     * Kafka did not acknowledge some orders of a chunk (broker away, topic refused): those stay SCHEDULED and the next
+     * sweep sends them again with the same CloudEvent id; the chunk's acknowledged ones were committed as ORDERED.
+     */
+    public static final class NotAcknowledged extends RuntimeException {
+        private final int missing;
+        private final int marked;
+
+        NotAcknowledged(int missing, int marked) {
+            super(missing + " deletion orders not acknowledged by Kafka; " + marked
+                    + " marked ORDERED in that chunk, the others wait for the next sweep");
+            this.missing = missing;
+            this.marked = marked;
+        }
+
+        public int missing() {
+            return missing;
+        }
+
+        public int marked() {
+            return marked;
+        }
     }
 
     private record Claimed(UUID id, String subjectRef, int fiche, String ruleText, String trigger,
@@ -198,8 +221,7 @@ public class Sweep {
         markNanos.addAndGet(System.nanoTime() - start - m.claimNanos() - m.kafkaNanos()); // with the commit
         orders.increment(m.marked());
         if (m.marked() < m.sent()) {
-            throw new IllegalStateException((m.sent() - m.marked()) + " deletion orders not acknowledged by Kafka; "
-                    + m.marked() + " marked ORDERED, the others wait for the next sweep");
+            throw new NotAcknowledged(m.sent() - m.marked(), m.marked());
         }
         return new ChunkResult(m.claimed(), m.marked(), m.lastDue(), m.lastId());
     }
@@ -218,29 +240,23 @@ public class Sweep {
             if (claimed.isEmpty()) {
                 return new Marked(0, 0, 0, afterDue, afterId, t1 - t0, 0);
             }
-            List<UUID> sent = new ArrayList<>();
-            List<CompletableFuture<Void>> acks = new ArrayList<>();
+            DeletionOrderSender.Batch batch = sender.batch(claimed.size());
             for (Claimed s : claimed) {
-                acks.add(sender.send(new DeletionOrder(s.id().toString(), s.subjectRef(), s.fiche(), s.ruleText(),
-                        s.trigger(), s.triggerDate(), s.due(), s.fate(), now)));
-                sent.add(s.id());
+                batch.send(new DeletionOrder(s.id().toString(), s.subjectRef(), s.fiche(), s.ruleText(), s.trigger(),
+                        s.triggerDate(), s.due(), s.fate(), now));
             }
+            java.util.BitSet missing;
             try {
-                CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(ACK_WAIT, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                // some were refused or are late: the acknowledged ones are marked below, the others are sent
-                // again (same CloudEvent id) by the next sweep
+                // the acknowledged ones are marked below; the refused or late ones are sent again (same CloudEvent
+                // id) by the next sweep
+                missing = batch.notAcknowledged(java.time.Duration.ofSeconds(ACK_WAIT));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for Kafka", e); // rolled back
             }
             long t2 = System.nanoTime();
             List<UUID> notAcknowledged = new ArrayList<>();
-            for (int i = 0; i < sent.size(); i++) {
-                if (!acks.get(i).isDone() || acks.get(i).isCompletedExceptionally()) {
-                    notAcknowledged.add(sent.get(i));
-                }
-            }
+            missing.stream().forEach(i -> notAcknowledged.add(claimed.get(i).id()));
             if (!notAcknowledged.isEmpty()) {
                 // back to SCHEDULED in the same transaction: the next sweep sends them again, same CloudEvent id
                 try (PreparedStatement ps = c.prepareStatement("update schedule set status = 'SCHEDULED', "
@@ -251,8 +267,8 @@ public class Sweep {
                 }
             }
             Claimed last = claimed.stream().max(SWEEP_ORDER).orElseThrow();
-            return new Marked(claimed.size(), sent.size(), sent.size() - notAcknowledged.size(), last.due(), last.id(),
-                    t1 - t0, t2 - t1);
+            return new Marked(claimed.size(), claimed.size(), claimed.size() - notAcknowledged.size(), last.due(),
+                    last.id(), t1 - t0, t2 - t1);
         } catch (SQLException e) {
             throw new IllegalStateException("Sweep failed: " + e.getMessage(), e);
         }

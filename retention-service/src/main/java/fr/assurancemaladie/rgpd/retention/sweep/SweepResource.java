@@ -38,7 +38,8 @@ public class SweepResource {
     @POST
     @RolesAllowed("admin")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sweep now (admin)", description = "asOf=YYYY-MM-DD only where allowed (local run, tests).")
+    @Operation(summary = "Sweep now (admin)", description = "asOf=YYYY-MM-DD only where allowed (local run, tests). "
+            + "503 when Kafka did not acknowledge some orders: they stay due and the next sweep sends them again.")
     public Sweep.Result run(@QueryParam("asOf") String asOf) {
         LocalDate day = clock.today();
         if (asOf != null) {
@@ -48,6 +49,12 @@ public class SweepResource {
             }
             day = Params.date("asOf", asOf);
         }
-        return sweep.sweep(day).orElseThrow(() -> ProblemException.conflict("Un balayage est déjà en cours."));
+        try {
+            return sweep.sweep(day).orElseThrow(() -> ProblemException.conflict("Un balayage est déjà en cours."));
+        } catch (Sweep.NotAcknowledged e) {
+            throw new ProblemException(503, "Service indisponible", "Kafka n'a pas accusé réception de "
+                    + e.missing() + " ordres de suppression : ils restent à ordonner et le prochain balayage les "
+                    + "renverra, avec le même identifiant. Les ordres acceptés avant l'incident sont enregistrés.");
+        }
     }
 }

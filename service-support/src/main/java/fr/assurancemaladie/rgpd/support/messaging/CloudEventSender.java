@@ -11,7 +11,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * Sends one CloudEvent in binary mode on a Kafka channel (the value is the JSON data, the attributes travel in
  * {@code ce_*} headers, the record key is the ordering key) and tells when Kafka acknowledged it — what every outbox
- * relay of the platform needs.
+ * relay of the platform needs. {@link #binaryRecord} writes the same record for a plain {@code KafkaProducer}, where a
+ * path is too hot for the channel's per-message work (retention's deletion orders, issue 15).
  */
 public final class CloudEventSender {
 
@@ -42,6 +43,33 @@ public final class CloudEventSender {
                         .withDataContentType("application/json")
                         .withTimestamp(time)
                         .build()));
+    }
+
+    /**
+     * The record the channel path writes ({@code cloud-events-mode=binary}), for a plain producer: the JSON data as the
+     * value, {@code ce_specversion, ce_id, ce_type, ce_source, ce_subject (= key), ce_time} and {@code content-type}
+     * (the binary mode's {@code datacontenttype}) as headers. Both are read by {@code CloudEventReader} and by the
+     * official CloudEvents SDK.
+     */
+    public static org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> binaryRecord(String topic,
+            String key, String id, String type, URI source, ZonedDateTime time, byte[] data) {
+        org.apache.kafka.common.header.internals.RecordHeaders h =
+                new org.apache.kafka.common.header.internals.RecordHeaders();
+        h.add("ce_specversion", SPEC_VERSION);
+        h.add("ce_id", utf8(id));
+        h.add("ce_type", utf8(type));
+        h.add("ce_source", utf8(source.toString()));
+        h.add("ce_subject", utf8(key));
+        h.add("ce_time", utf8(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time)));
+        h.add("content-type", JSON);
+        return new org.apache.kafka.clients.producer.ProducerRecord<>(topic, null, key, data, h);
+    }
+
+    private static final byte[] SPEC_VERSION = utf8("1.0");
+    private static final byte[] JSON = utf8("application/json");
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Sends any message; completes when Kafka acknowledged it, exceptionally when it refused it. */
