@@ -93,7 +93,7 @@ class ChannelsInBothModesTest {
         awaitCount(ds, 1, "select count(*) from schedule where subject_ref = ?", person);
         given().auth().oauth2(ADMIN).queryParam("asOf", "2023-01-02").when().post("/api/v1/sweeps")
                 .then().statusCode(200);
-        awaitCount(ds, 1, "select count(*) from schedule where subject_ref = ? and status = 'ORDERED'", person);
+        awaitCount(ds, 1, "select count(*) from schedule_state where subject_ref = ? and status = 'ORDERED'", person);
         String scheduleId = given().auth().oauth2(DPO_PARIS).queryParam("subjectRef", person)
                 .when().get("/api/v1/schedules").then().extract().path("items[0].id");
         SdkKafka.send(bootstrap, Topics.DELETION_CONFIRMATIONS, person, structured(EventTypes.DELETION_CONFIRMED,

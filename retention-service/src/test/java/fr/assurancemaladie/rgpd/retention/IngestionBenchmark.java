@@ -113,7 +113,7 @@ class IngestionBenchmark {
                     .timeout(Duration.ofMinutes(30)).POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode result = JSON.readTree(r.body());
-            long ordered = sweepDb.count("select count(*) from schedule where status = 'ORDERED'");
+            long ordered = sweepDb.count("select count(*) from schedule_state where status = 'ORDERED'");
             long onTopic = endOffset(sweepDb, Topics.DELETION_ORDERS) - before;
             System.out.printf("[bench] sweep: %,d due schedules -> %,d orders acknowledged by Kafka and marked ORDERED "
                     + "in %.1f s (%d chunks); %,d records on %s%n", DUE, ordered,

@@ -87,8 +87,8 @@ class RetentionFlowTest {
         sendLifecycle(bootstrap, next, "rights-end", LocalDate.of(2026, 2, 1), List.of(1), null,
                 UUID.randomUUID().toString());
 
-        awaitCount(ds, 1, "select count(*) from schedule where subject_ref = ?", next);
-        assertEquals(1, count(ds, "select count(*) from schedule where subject_ref = ?", person));
+        awaitCount(ds, 1, "select count(*) from schedule_state where subject_ref = ?", next);
+        assertEquals(1, count(ds, "select count(*) from schedule_state where subject_ref = ?", person));
         assertEquals(1, count(ds, "select count(*) from lifecycle_event where subject_ref = ?", person));
 
         given().auth().oauth2(DPO_PARIS).queryParam("subjectRef", person)
@@ -118,7 +118,7 @@ class RetentionFlowTest {
     void anEventWithoutFichesAppliesToEveryFicheWithARuleOnItsTrigger() throws Exception {
         String person = newSubject();
         sendLifecycle(bootstrap, person, "rights-end", LocalDate.of(2025, 6, 30), null, null, "all-" + person);
-        awaitCount(ds, 2, "select count(*) from schedule where subject_ref = ?", person);
+        awaitCount(ds, 2, "select count(*) from schedule_state where subject_ref = ?", person);
         given().auth().oauth2(DPO_PARIS).queryParam("subjectRef", person)
                 .when().get("/api/v1/schedules")
                 .then().statusCode(200)
@@ -127,7 +127,7 @@ class RetentionFlowTest {
         // a death event: no published fiche has a rule on it here, so nothing to schedule (and nothing rejected)
         sendLifecycle(bootstrap, person, "death", LocalDate.of(2026, 1, 2), null, null, "death-" + person);
         awaitCount(ds, 2, "select count(*) from lifecycle_event where subject_ref = ?", person);
-        assertEquals(2, count(ds, "select count(*) from schedule where subject_ref = ?", person));
+        assertEquals(2, count(ds, "select count(*) from schedule_state where subject_ref = ?", person));
     }
 
     @Test
@@ -135,7 +135,7 @@ class RetentionFlowTest {
             throws Exception {
         String person = newSubject();
         sendLifecycle(bootstrap, person, "rights-end", LocalDate.of(2026, 1, 15), List.of(1), null, "lim-" + person);
-        awaitCount(ds, 1, "select count(*) from schedule where subject_ref = ?", person);
+        awaitCount(ds, 1, "select count(*) from schedule_state where subject_ref = ?", person);
         String request = UUID.randomUUID().toString();
         sendRights(person, EventTypes.LIMITATION_APPLIED, request);
         awaitCount(ds, 1, "select count(*) from hold where subject_ref = ? and kind = 'LIMITATION' "
@@ -202,7 +202,7 @@ class RetentionFlowTest {
     void aLitigationHoldsItsFichesAndMovesTheLitigationClauseToTheFinalDecision() throws Exception {
         String person = newSubject();
         sendLifecycle(bootstrap, person, "rights-end", LocalDate.of(2020, 1, 1), null, null, "lit-" + person);
-        awaitCount(ds, 2, "select count(*) from schedule where subject_ref = ?", person);
+        awaitCount(ds, 2, "select count(*) from schedule_state where subject_ref = ?", person);
         sendLifecycle(bootstrap, person, "litigation-opened", LocalDate.of(2022, 6, 1), List.of(2), "TJ-2022-42",
                 "open-" + person);
         awaitCount(ds, 1, "select count(*) from hold where subject_ref = ? and kind = 'LITIGATION'", person);
@@ -231,7 +231,7 @@ class RetentionFlowTest {
     void manualHoldsArePutAndReleasedWithAReasonByTheCaissesDpo() throws Exception {
         String person = newSubject();
         sendLifecycle(bootstrap, person, "rights-end", LocalDate.of(2019, 1, 1), List.of(1), null, "man-" + person);
-        awaitCount(ds, 1, "select count(*) from schedule where subject_ref = ?", person);
+        awaitCount(ds, 1, "select count(*) from schedule_state where subject_ref = ?", person);
 
         given().auth().oauth2(DPO_PARIS).contentType(ContentType.JSON)
                 .body("{\"subjectRef\":\"" + person + "\"}").when().post("/api/v1/holds")
@@ -274,14 +274,14 @@ class RetentionFlowTest {
         sendLifecycle(bootstrap, person, "rights-end",
                 RetentionTestSupport.lifecycleData(person, LocalDate.of(2019, 2, 1), "CPAM-13", List.of(1), null),
                 "m-" + person);
-        awaitCount(ds, 2, "select count(*) from schedule where subject_ref = ?", person);
+        awaitCount(ds, 2, "select count(*) from schedule_state where subject_ref = ?", person);
         given().auth().oauth2(DPO_PARIS).contentType(ContentType.JSON)
                 .body("{\"subjectRef\":\"" + person + "\",\"reason\":\"Réclamation en cours\"}")
                 .when().post("/api/v1/holds").then().statusCode(201);
         sweep(LocalDate.now(RetentionClock.PARIS).toString());
-        assertEquals(1, count(ds, "select count(*) from schedule where subject_ref = ? and caisse_code = 'CPAM-75' "
+        assertEquals(1, count(ds, "select count(*) from schedule_state where subject_ref = ? and caisse_code = 'CPAM-75' "
                 + "and status = 'SCHEDULED'", person), "Paris's manual hold holds Paris's schedule");
-        assertEquals(1, count(ds, "select count(*) from schedule where subject_ref = ? and caisse_code = 'CPAM-13' "
+        assertEquals(1, count(ds, "select count(*) from schedule_state where subject_ref = ? and caisse_code = 'CPAM-13' "
                 + "and status = 'ORDERED'", person), "and not Marseille's, which Marseille could not even see");
 
         String other = newSubject();
@@ -297,7 +297,7 @@ class RetentionFlowTest {
     void aDpoSeesTheirCaisseOnlyAndBadParametersAreClearFourHundreds() throws Exception {
         String person = newSubject();
         sendLifecycle(bootstrap, person, "rights-end", LocalDate.of(2026, 1, 15), List.of(1), null, "dpo-" + person);
-        awaitCount(ds, 1, "select count(*) from schedule where subject_ref = ?", person);
+        awaitCount(ds, 1, "select count(*) from schedule_state where subject_ref = ?", person);
         String id = given().auth().oauth2(DPO_PARIS).queryParam("subjectRef", person).when()
                 .get("/api/v1/schedules").then().extract().path("items[0].id");
 
@@ -368,7 +368,7 @@ class RetentionFlowTest {
                 .then().statusCode(202).body("id", equalTo("http-" + person)).body("topic", equalTo("lifecycle.events"));
         given().auth().oauth2(PUBLISHER).contentType(ContentType.JSON).body(event)
                 .when().post("/api/v1/lifecycle-events").then().statusCode(202);
-        awaitCount(ds, 1, "select count(*) from schedule where subject_ref = ?", person);
+        awaitCount(ds, 1, "select count(*) from schedule_state where subject_ref = ?", person);
         assertEquals(1, count(ds, "select count(*) from lifecycle_event where subject_ref = ? and source = "
                 + "'urn:cnam:sys:affiliation'", person), "posted twice, stored once");
 
@@ -404,28 +404,28 @@ class RetentionFlowTest {
         String pending = newSubject();
         String done = newSubject();
         sendLifecycle(bootstrap, done, "rights-end", LocalDate.of(2010, 5, 10), List.of(1), null, "done-" + done);
-        awaitCount(ds, 1, "select count(*) from schedule where subject_ref = ?", done);
+        awaitCount(ds, 1, "select count(*) from schedule_state where subject_ref = ?", done);
         sweep("2014-01-01");
         assertEquals("ORDERED", status(done));
         sendLifecycle(bootstrap, pending, "rights-end", LocalDate.of(2026, 1, 15), List.of(1), null, "pend-" + pending);
-        awaitCount(ds, 1, "select count(*) from schedule where subject_ref = ?", pending);
+        awaitCount(ds, 1, "select count(*) from schedule_state where subject_ref = ?", pending);
 
         RetentionTestSupport.publishFiche(bootstrap, 1, RetentionTestSupport.fiche1(2, "P4Y", "RIGHTS_END"));
-        awaitCount(ds, 1, "select count(*) from schedule where subject_ref = ? and due_on = '2030-01-15' "
+        awaitCount(ds, 1, "select count(*) from schedule_state where subject_ref = ? and due_on = '2030-01-15' "
                 + "and fiche_version = 2", pending);
-        assertEquals(1, count(ds, "select count(*) from schedule where subject_ref = ? and due_on = '2013-05-10' "
+        assertEquals(1, count(ds, "select count(*) from schedule_state where subject_ref = ? and due_on = '2013-05-10' "
                 + "and duration = 'P3Y'", done), "an order already sent is history");
 
         // a rule on another trigger: the pending schedule is cancelled, with its reason
         RetentionTestSupport.publishFiche(bootstrap, 1, RetentionTestSupport.fiche1(3, "P4Y", "DEATH"));
-        awaitCount(ds, 1, "select count(*) from schedule where subject_ref = ? and status = 'CANCELLED'", pending);
+        awaitCount(ds, 1, "select count(*) from schedule_state where subject_ref = ? and status = 'CANCELLED'", pending);
         given().auth().oauth2(DPO_PARIS).queryParam("subjectRef", pending).when().get("/api/v1/schedules")
                 .then().body("items[0].cancelReason", containsString("version 3"));
         // back to the first rule: the schedule is revived, not duplicated
         RetentionTestSupport.publishFiche(bootstrap, 1, RetentionTestSupport.fiche1(4, "P3Y", "RIGHTS_END"));
-        awaitCount(ds, 1, "select count(*) from schedule where subject_ref = ? and status = 'SCHEDULED' "
+        awaitCount(ds, 1, "select count(*) from schedule_state where subject_ref = ? and status = 'SCHEDULED' "
                 + "and due_on = '2029-01-15'", pending);
-        assertEquals(1, count(ds, "select count(*) from schedule where subject_ref = ?", pending));
+        assertEquals(1, count(ds, "select count(*) from schedule_state where subject_ref = ?", pending));
     }
 
     private void sendRights(String person, String type, String request) throws Exception {
@@ -445,7 +445,7 @@ class RetentionFlowTest {
 
     private String status(String person, int fiche) throws Exception {
         try (var c = ds.getConnection(); var ps = c.prepareStatement(
-                "select status from schedule where subject_ref = ? and fiche_number = ?")) {
+                "select status from schedule_state where subject_ref = ? and fiche_number = ?")) {
             ps.setString(1, person);
             ps.setInt(2, fiche);
             try (var rs = ps.executeQuery()) {

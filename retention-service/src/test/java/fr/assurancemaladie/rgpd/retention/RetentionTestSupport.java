@@ -21,23 +21,24 @@ import java.util.stream.Collectors;
 public final class RetentionTestSupport {
 
     /**
-     * The schedules the work tables of V4 disagree about: SCHEDULED ones missing from {@code schedule_due} (or there
-     * with other values), ORDERED ones missing from {@code schedule_unconfirmed}, and entries of either whose schedule
-     * is not, or no longer, in that state. Zero whenever the triggers keep them.
+     * The schedules the work tables (V4, V6) disagree about: open (SCHEDULED) schedules in neither
+     * {@code schedule_due} nor {@code schedule_unconfirmed}, or in both; entries whose values differ from their
+     * schedule's; and entries of either whose schedule is not, or no longer, open. Zero whenever the triggers and
+     * the sweep keep them.
      */
     public static final String WORK_TABLES_OUT_OF_STEP = """
             select (select count(*) from schedule s
-                     where (s.status = 'SCHEDULED') <> exists (select 1 from schedule_due d where d.schedule_id = s.id
-                           and d.due_on = s.due_on and d.fiche_number = s.fiche_number
-                           and d.rule_index = s.rule_index and d.caisse_code = s.caisse_code))
+                     where (s.status = 'SCHEDULED')
+                           <> ((exists (select 1 from schedule_due d where d.schedule_id = s.id
+                                        and d.due_on = s.due_on and d.fiche_number = s.fiche_number
+                                        and d.rule_index = s.rule_index and d.caisse_code = s.caisse_code))
+                               <> (exists (select 1 from schedule_unconfirmed u where u.schedule_id = s.id
+                                        and u.fiche_number = s.fiche_number and u.caisse_code = s.caisse_code))))
                  + (select count(*) from schedule_due d
                      where not exists (select 1 from schedule s where s.id = d.schedule_id and s.status = 'SCHEDULED'))
-                 + (select count(*) from schedule s
-                     where (s.status = 'ORDERED') <> exists (select 1 from schedule_unconfirmed u
-                           where u.schedule_id = s.id and u.ordered_at = s.ordered_at
-                           and u.fiche_number = s.fiche_number and u.caisse_code = s.caisse_code))
                  + (select count(*) from schedule_unconfirmed u
-                     where not exists (select 1 from schedule s where s.id = u.schedule_id and s.status = 'ORDERED'))
+                     where not exists (select 1 from schedule s where s.id = u.schedule_id and s.status = 'SCHEDULED'))
+                 + (select count(*) from schedule_due d join schedule_unconfirmed u on u.schedule_id = d.schedule_id)
             """;
 
     public static long workTablesOutOfStep(javax.sql.DataSource ds) throws java.sql.SQLException {

@@ -34,9 +34,21 @@ final class Litigation {
             // closed without an opening heard: the final decision still counts for the litigation clause
             HoldStore.put(c, hold(e, "Contentieux clos (ouverture non reçue)"), release);
         }
+        // the person's due schedules under the litigation clause, re-dated; their due entries are locked first, so
+        // that one a sweep is ordering right now is waited for and then left alone (it is no longer due)
+        try (PreparedStatement lock = c.prepareStatement("select d.schedule_id from schedule_due d join schedule s "
+                + "on s.id = d.schedule_id where s.subject_ref = ? and s.until_final_decision for update of d")) {
+            lock.setString(1, e.subjectRef());
+            try (java.sql.ResultSet rs = lock.executeQuery()) {
+                while (rs.next()) {
+                    // locked
+                }
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement("update schedule s set due_on = "
-                + RetentionSql.dueOfSchedule("s") + ", updated_at = now() "
-                + "where s.subject_ref = ? and s.status = 'SCHEDULED' and s.until_final_decision")) {
+                + RetentionSql.dueOfSchedule("s") + ", updated_at = now() from schedule_due d "
+                + "where d.schedule_id = s.id and s.subject_ref = ? and s.status = 'SCHEDULED' "
+                + "and s.until_final_decision")) {
             ps.setString(1, e.subjectRef());
             ps.executeUpdate();
         }

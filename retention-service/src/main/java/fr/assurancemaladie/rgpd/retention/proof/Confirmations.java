@@ -96,9 +96,14 @@ public class Confirmations implements ResilientConsumer.Handler<Confirmations.Co
 
     /** True when a proof was written, false when the schedule was already confirmed. */
     boolean prove(Confirmation c) {
+        // first wait for a sweep that may be claiming this schedule right now (it locks the due entry, not the
+        // schedule): the statements below then see what it committed
+        Panache.getEntityManager().createNativeQuery("select schedule_id from schedule_due where schedule_id = :id "
+                + "for update").setParameter("id", c.scheduleId()).getResultList();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("select status, subject_ref from schedule "
-                + "where id = :id for update").setParameter("id", c.scheduleId()).getResultList();
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("select s.status, s.subject_ref, "
+                + "u.schedule_id is not null from schedule s left join schedule_unconfirmed u on u.schedule_id = s.id "
+                + "where s.id = :id for update of s").setParameter("id", c.scheduleId()).getResultList();
         if (rows.isEmpty()) {
             throw new Rejected("Aucune planification " + c.scheduleId() + " : cette confirmation ne répond à aucun ordre.");
         }
@@ -109,29 +114,31 @@ public class Confirmations implements ResilientConsumer.Handler<Confirmations.Co
         if ("CONFIRMED".equals(status)) {
             return false;
         }
-        if (!"ORDERED".equals(status)) {
+        if (!Boolean.TRUE.equals(rows.get(0)[2])) {
             // Kafka took the order but the sweep could not record it (refused commit, lost connection): the data
             // are gone all the same, so the proof is kept; the confirmation time stands for the unknown order time.
-            LOG.warnf("Schedule %s confirmed while %s: its order was sent by a sweep that could not record it",
-                    c.scheduleId(), status);
-            Panache.getEntityManager().createNativeQuery("update schedule set status = 'ORDERED', ordered_at = "
-                    + "coalesce(ordered_at, :at), cancel_reason = null where id = :id")
-                    .setParameter("at", c.confirmedAt()).setParameter("id", c.scheduleId()).executeUpdate();
+            LOG.warnf("Schedule %s confirmed while %s and not ordered: its order was sent by a sweep that could not "
+                    + "record it", c.scheduleId(), status);
         }
+        // the order's time: that of the order waiting for this confirmation, else the confirmation's
+        String orderedAt = "coalesce((select u.ordered_at from schedule_unconfirmed u where u.schedule_id = s.id), "
+                + "s.ordered_at, :confirmedAt)";
         Panache.getEntityManager().createNativeQuery("""
                 insert into deletion_proof (schedule_id, subject_ref, caisse_code, fiche_number, fiche_version,
                        rule_text, trigger, duration, fate, trigger_date, due_on, ordered_at, confirmed_at,
                        confirming_system, confirmation_event)
-                select id, subject_ref, caisse_code, fiche_number, fiche_version, rule_text, trigger, duration, fate,
-                       trigger_date, due_on, ordered_at, :confirmedAt, :system, :event
-                  from schedule where id = :id""")
+                select s.id, s.subject_ref, s.caisse_code, s.fiche_number, s.fiche_version, s.rule_text, s.trigger,
+                       s.duration, s.fate, s.trigger_date, s.due_on,\s""" + orderedAt + """
+                       , :confirmedAt, :system, :event
+                  from schedule s where s.id = :id""")
                 .setParameter("confirmedAt", c.confirmedAt())
                 .setParameter("system", c.system())
                 .setParameter("event", c.eventId())
                 .setParameter("id", c.scheduleId())
                 .executeUpdate();
-        Panache.getEntityManager().createNativeQuery("update schedule set status = 'CONFIRMED', confirmed_at = "
-                + ":confirmedAt, updated_at = now() where id = :id")
+        // out of the work tables (trigger of V6)
+        Panache.getEntityManager().createNativeQuery("update schedule s set status = 'CONFIRMED', ordered_at = "
+                + orderedAt + ", confirmed_at = :confirmedAt, cancel_reason = null, updated_at = now() where s.id = :id")
                 .setParameter("confirmedAt", c.confirmedAt()).setParameter("id", c.scheduleId()).executeUpdate();
         return true;
     }

@@ -160,7 +160,26 @@ public class RuleStore {
         }
     }
 
+    /**
+     * Locks the due entries of a rule before its schedules change: a sweep claiming some of them right now is waited
+     * for, and those it ordered are left alone (they are no longer due). The statement that follows sees what it
+     * committed, including what it put back when Kafka did not take it.
+     */
+    private static void lockDue(Connection c, int fiche, int index) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select schedule_id from schedule_due where fiche_number = ? "
+                + "and rule_index = ? for update")) {
+            ps.setInt(1, fiche);
+            ps.setInt(2, index);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    // locked
+                }
+            }
+        }
+    }
+
     private static int update(Connection c, int fiche, int version, Item rule) throws SQLException {
+        lockDue(c, fiche, rule.index());
         String ruleDue = RetentionSql.ruleDue("s.trigger_date", "p.duration");
         try (PreparedStatement ps = c.prepareStatement("update schedule s set duration = p.duration, fate = p.fate, "
                 + "until_final_decision = p.until_final, rule_text = p.rt, fiche_version = p.version, rule_due_on = "
@@ -181,6 +200,7 @@ public class RuleStore {
     }
 
     private static int cancel(Connection c, int fiche, int index, String reason) throws SQLException {
+        lockDue(c, fiche, index);
         try (PreparedStatement ps = c.prepareStatement("update schedule set status = 'CANCELLED', cancel_reason = ?, "
                 + "updated_at = now() where id in (select schedule_id from schedule_due where fiche_number = ? "
                 + "and rule_index = ?) and status = 'SCHEDULED'")) {

@@ -52,7 +52,7 @@ public class ScheduleQueries {
             Object[] c = Cursor.decode(cursor, 2, p -> new Object[] { LocalDate.parse(p[0]), UUID.fromString(p[1]) });
             filter.and("(s.due_on, s.id) > (:cDue, :cId)", "cDue", c[0], "cId", c[1]);
         }
-        Query q = filter.bind(Panache.getEntityManager().createNativeQuery("select " + COLUMNS + " from schedule s "
+        Query q = filter.bind(Panache.getEntityManager().createNativeQuery("select " + COLUMNS + " from schedule_state s "
                 + filter.where() + " order by s.due_on, s.id limit :limit"));
         q.setParameter("today", clock.today());
         q.setParameter("limit", size + 1);
@@ -73,7 +73,7 @@ public class ScheduleQueries {
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("Échéancier introuvable.");
         }
-        List<?> rows = Panache.getEntityManager().createNativeQuery("select " + COLUMNS + " from schedule s "
+        List<?> rows = Panache.getEntityManager().createNativeQuery("select " + COLUMNS + " from schedule_state s "
                 + "where s.id = :id").setParameter("id", uuid).setParameter("today", clock.today()).getResultList();
         if (rows.isEmpty()) {
             throw ProblemException.notFound("Échéancier introuvable.");

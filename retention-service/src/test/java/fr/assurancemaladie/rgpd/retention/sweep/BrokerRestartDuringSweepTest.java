@@ -71,7 +71,7 @@ class BrokerRestartDuringSweepTest {
 
     long ordered() throws Exception {
         try (Connection c = ds.getConnection(); ResultSet rs = c.createStatement().executeQuery(
-                "select count(*) from schedule where status = 'ORDERED' and caisse_code = '" + CAISSE + "'")) {
+                "select count(*) from schedule_state where status = 'ORDERED' and caisse_code = '" + CAISSE + "'")) {
             rs.next();
             return rs.getLong(1);
         }

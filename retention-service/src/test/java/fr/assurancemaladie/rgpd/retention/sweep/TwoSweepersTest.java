@@ -93,7 +93,7 @@ class TwoSweepersTest {
         }
 
         try (Connection c = ds.getConnection(); ResultSet rs = c.createStatement().executeQuery(
-                "select count(*) filter (where status = 'ORDERED'), count(*) from schedule where caisse_code = '"
+                "select count(*) filter (where status = 'ORDERED'), count(*) from schedule_state where caisse_code = '"
                         + CAISSE + "'")) {
             rs.next();
             assertEquals(SCHEDULES, rs.getInt(1), "every due schedule is ORDERED");
