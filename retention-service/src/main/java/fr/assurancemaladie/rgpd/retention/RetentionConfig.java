@@ -33,12 +33,12 @@ public interface RetentionConfig {
         @WithDefault("1m")
         String every();
 
-        /** Schedules claimed per transaction. */
-        @WithDefault("2000")
+        /** Schedules claimed per transaction (5,000 and 3 workers: the fastest sweep of 1 M measured, issue 15). */
+        @WithDefault("5000")
         int chunkSize();
 
-        /** Chunks swept in parallel. */
-        @WithDefault("2")
+        /** Chunks swept in parallel, each by a worker with its own range of schedule ids and its own connection. */
+        @WithDefault("3")
         int workers();
 
         /** {@code POST /api/v1/sweeps?asOf=}: sweep as if on another day (dev and test only, never production). */

@@ -43,6 +43,8 @@ class IngestionBenchmark {
 
     static final int EVENTS = Integer.getInteger("bench.events", 1_000_000);
     static final int DUE = Integer.getInteger("bench.due", 1_000_000);
+    /** Partitions of retention.deletion-orders, as in production (k8s/base/kafka-topics.yaml). */
+    static final int ORDER_PARTITIONS = Integer.getInteger("bench.order-partitions", 12);
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -58,7 +60,8 @@ class IngestionBenchmark {
         ProcessHarness baselineDb = new ProcessHarness("baseline");
         try (Connection c = baselineDb.connect()) {
             for (String migration : List.of("V1__fiche_projection.sql", "V2__schedules_holds_proofs.sql",
-                    "V3__retention_law.sql", "V4__due_work_apart.sql", "V5__litigation_clause_inline.sql")) {
+                    "V3__retention_law.sql", "V4__due_work_apart.sql", "V5__litigation_clause_inline.sql",
+                    "V6__ordered_in_the_work_table.sql")) {
                 try (var in = IngestionBenchmark.class.getResourceAsStream("/db/migration/" + migration)) {
                     c.createStatement().execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 }
@@ -107,6 +110,16 @@ class IngestionBenchmark {
                 DueSchedules.insert(new SingleConnection(c), "sweep-bench", DUE, "CPAM-75");
                 c.createStatement().execute("vacuum analyze schedule");
             }
+            // the topic as production has it (k8s/base/kafka-topics.yaml), not the embedded broker's default of one
+            try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                    Map.of("bootstrap.servers", sweepDb.infra.bootstrapServers()))) {
+                admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(Topics.DELETION_ORDERS,
+                        ORDER_PARTITIONS, (short) 1))).all().get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                    throw e;
+                }
+            }
             long before = endOffset(sweepDb, Topics.DELETION_ORDERS);
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(process.uri(
                     "/api/v1/sweeps")).header("Authorization", "Bearer " + TestTokens.withRoles("admin", "admin"))
@@ -116,9 +129,9 @@ class IngestionBenchmark {
             long ordered = sweepDb.count("select count(*) from schedule_state where status = 'ORDERED'");
             long onTopic = endOffset(sweepDb, Topics.DELETION_ORDERS) - before;
             System.out.printf("[bench] sweep: %,d due schedules -> %,d orders acknowledged by Kafka and marked ORDERED "
-                    + "in %.1f s (%d chunks); %,d records on %s%n", DUE, ordered,
+                    + "in %.1f s (%d chunks); %,d records on %s (%d partitions)%n", DUE, ordered,
                     result.path("millis").asLong() / 1000.0, result.path("chunks").asInt(), onTopic,
-                    Topics.DELETION_ORDERS);
+                    Topics.DELETION_ORDERS, ORDER_PARTITIONS);
             if (ordered != DUE) {
                 throw new AssertionError("sweep incomplete: " + r.body());
             }

@@ -54,7 +54,10 @@ public class DeletionOrderSender {
 
     private volatile Producer<String, byte[]> producer;
 
-    /** The orders of one chunk: sent one by one, acknowledged together. Not for several threads. */
+    /**
+     * The orders of one chunk, all ordered at the same instant: sent one by one, acknowledged together. Not for
+     * several threads.
+     */
     public final class Batch {
 
         private static final int ACKNOWLEDGED = 1;
@@ -67,7 +70,10 @@ public class DeletionOrderSender {
         /** Kafka refused one order of the batch (set from the producer's thread, or within send for max-block). */
         private volatile boolean refusing;
 
-        private Batch(int size) {
+        private final CloudEventSender.Binary attributes;
+
+        private Batch(int size, java.time.Instant orderedAt) {
+            attributes = CloudEventSender.binary(EventTypes.DELETION_ORDERED, SOURCE, orderedAt.atZone(ZoneOffset.UTC));
             answers = new AtomicIntegerArray(size);
             pending = new CountDownLatch(size);
         }
@@ -81,9 +87,8 @@ public class DeletionOrderSender {
                 return;
             }
             try {
-                producer().send(CloudEventSender.binaryRecord(Topics.DELETION_ORDERS, order.subjectRef(),
-                        order.scheduleId(), EventTypes.DELETION_ORDERED, SOURCE, order.orderedAt().atZone(ZoneOffset.UTC),
-                        json.writeValueAsBytes(order)), (metadata, error) -> {
+                producer().send(attributes.record(Topics.DELETION_ORDERS, order.subjectRef(), order.scheduleId(),
+                        writer().writeValueAsBytes(order)), (metadata, error) -> {
                             if (error != null) {
                                 refusing = true;
                             }
@@ -115,9 +120,19 @@ public class DeletionOrderSender {
         }
     }
 
-    /** A batch of up to {@code size} orders. */
-    public Batch batch(int size) {
-        return new Batch(size);
+    /** A batch of up to {@code size} orders, ordered at {@code orderedAt} (the orders' own {@code orderedAt}). */
+    public Batch batch(int size, java.time.Instant orderedAt) {
+        return new Batch(size, orderedAt);
+    }
+
+    private volatile com.fasterxml.jackson.databind.ObjectWriter writer;
+
+    private com.fasterxml.jackson.databind.ObjectWriter writer() {
+        com.fasterxml.jackson.databind.ObjectWriter w = writer;
+        if (w == null) {
+            writer = w = json.writerFor(DeletionOrder.class);
+        }
+        return w;
     }
 
     private Producer<String, byte[]> producer() {

@@ -256,7 +256,7 @@ public class Sweep {
             if (claimed.isEmpty()) {
                 return new Marked(0, 0, 0, afterDue, afterId, t1 - t0, 0);
             }
-            DeletionOrderSender.Batch batch = sender.batch(claimed.size());
+            DeletionOrderSender.Batch batch = sender.batch(claimed.size(), now);
             for (Claimed s : claimed) {
                 batch.send(new DeletionOrder(s.id().toString(), s.subjectRef(), s.fiche(), s.ruleText(), s.trigger(),
                         s.triggerDate(), s.due(), s.fate(), now));
@@ -349,8 +349,8 @@ public class Sweep {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     claimed.add(new Claimed(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
-                            rs.getString(4), rs.getString(5), rs.getDate(6).toLocalDate(), rs.getDate(7).toLocalDate(),
-                            rs.getString(8)));
+                            rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class),
+                            rs.getObject(7, LocalDate.class), rs.getString(8)));
                 }
             }
         }

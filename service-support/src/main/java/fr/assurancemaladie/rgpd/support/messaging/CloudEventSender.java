@@ -53,16 +53,30 @@ public final class CloudEventSender {
      */
     public static org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> binaryRecord(String topic,
             String key, String id, String type, URI source, ZonedDateTime time, byte[] data) {
-        org.apache.kafka.common.header.internals.RecordHeaders h =
-                new org.apache.kafka.common.header.internals.RecordHeaders();
-        h.add("ce_specversion", SPEC_VERSION);
-        h.add("ce_id", utf8(id));
-        h.add("ce_type", utf8(type));
-        h.add("ce_source", utf8(source.toString()));
-        h.add("ce_subject", utf8(key));
-        h.add("ce_time", utf8(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time)));
-        h.add("content-type", JSON);
-        return new org.apache.kafka.clients.producer.ProducerRecord<>(topic, null, key, data, h);
+        return binary(type, source, time).record(topic, key, id, data);
+    }
+
+    /** The attributes many events share (a sweep's orders: same type, source and time), encoded once. */
+    public static Binary binary(String type, URI source, ZonedDateTime time) {
+        return new Binary(utf8(type), utf8(source.toString()),
+                utf8(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time)));
+    }
+
+    /** See {@link #binaryRecord}; header values are not copied, so the shared ones must not be changed. */
+    public record Binary(byte[] type, byte[] source, byte[] time) {
+        public org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record(String topic, String key,
+                String id, byte[] data) {
+            org.apache.kafka.common.header.internals.RecordHeaders h =
+                    new org.apache.kafka.common.header.internals.RecordHeaders();
+            h.add("ce_specversion", SPEC_VERSION);
+            h.add("ce_id", utf8(id));
+            h.add("ce_type", type);
+            h.add("ce_source", source);
+            h.add("ce_subject", utf8(key));
+            h.add("ce_time", time);
+            h.add("content-type", JSON);
+            return new org.apache.kafka.clients.producer.ProducerRecord<>(topic, null, key, data, h);
+        }
     }
 
     private static final byte[] SPEC_VERSION = utf8("1.0");
