@@ -1,6 +1,5 @@
 package fr.assurancemaladie.rgpd.retention.sweep;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.assurancemaladie.rgpd.events.DeletionOrder;
 import fr.assurancemaladie.rgpd.events.EventTypes;
@@ -71,9 +70,11 @@ public class DeletionOrderSender {
         private volatile boolean refusing;
 
         private final CloudEventSender.Binary attributes;
+        private final DeletionOrderJson.Chunk data;
 
         private Batch(int size, java.time.Instant orderedAt) {
             attributes = CloudEventSender.binary(EventTypes.DELETION_ORDERED, SOURCE, orderedAt.atZone(ZoneOffset.UTC));
+            data = orderJson().chunk(orderedAt);
             answers = new AtomicIntegerArray(size);
             pending = new CountDownLatch(size);
         }
@@ -88,15 +89,15 @@ public class DeletionOrderSender {
             }
             try {
                 producer().send(attributes.record(Topics.DELETION_ORDERS, order.subjectRef(), order.scheduleId(),
-                        writer().writeValueAsBytes(order)), (metadata, error) -> {
+                        data.write(order)), (metadata, error) -> {
                             if (error != null) {
                                 refusing = true;
                             }
                             answers.set(index, error == null ? ACKNOWLEDGED : REFUSED);
                             pending.countDown();
                         });
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
+            } catch (UncheckedIOException e) {
+                throw e;
             } catch (RuntimeException refused) {
                 refusing = true;
                 answers.set(index, REFUSED);
@@ -125,14 +126,14 @@ public class DeletionOrderSender {
         return new Batch(size, orderedAt);
     }
 
-    private volatile com.fasterxml.jackson.databind.ObjectWriter writer;
+    private volatile DeletionOrderJson orderJson;
 
-    private com.fasterxml.jackson.databind.ObjectWriter writer() {
-        com.fasterxml.jackson.databind.ObjectWriter w = writer;
-        if (w == null) {
-            writer = w = json.writerFor(DeletionOrder.class);
+    private DeletionOrderJson orderJson() {
+        DeletionOrderJson j = orderJson;
+        if (j == null) {
+            orderJson = j = new DeletionOrderJson(json);
         }
-        return w;
+        return j;
     }
 
     private Producer<String, byte[]> producer() {
