@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *     [--cookie COOKIE_FILE]</pre>
  *
  * {@code {n}} in the URL is replaced by a random number from 1 to 87 on each request. {@code --post} sends the file
- * as a JSON body; {@code --token} adds {@code Authorization: Bearer} with the token in the file; {@code --cookie}
+ * as a JSON body, where {@code {nir}} becomes a random valid NIR on each request (many people, not one); {@code --token} adds {@code Authorization: Bearer} with the token in the file; {@code --cookie}
  * sends the file's content as the {@code Cookie} header (a signed-in portal session).
  */
 public class HttpLoad {
@@ -86,7 +86,8 @@ public class HttpLoad {
                 builder.header("Authorization", "Bearer " + token);
             }
             HttpRequest request = body == null ? builder.GET().build()
-                    : builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    : builder.header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body.replace("{nir}", randomNir()))).build();
             pending.incrementAndGet();
             client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((resp, failure) -> {
                 long micros = (System.nanoTime() - intended) / 1000;
@@ -110,6 +111,14 @@ public class HttpLoad {
             Thread.sleep(10);
         }
         return new Result(total, latencies, errors, non2xx);
+    }
+
+    /** A valid NIR, mostly of a different person each time: sex, year, month, Paris, commune, order, then the key. */
+    static String randomNir() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        String first13 = String.format("%d%02d%02d75%03d%03d", r.nextInt(1, 3), r.nextInt(0, 100), r.nextInt(1, 13),
+                r.nextInt(1, 121), r.nextInt(1, 1000));
+        return first13 + String.format("%02d", 97 - Long.parseLong(first13) % 97);
     }
 
     static double pct(List<Long> sorted, double p) {

@@ -110,6 +110,9 @@ public class DeletionOrderSender {
          * not acknowledge (refused, or not answered in time).
          */
         public java.util.BitSet notAcknowledged(Duration wait) throws InterruptedException {
+            for (int unsent = answers.length() - sent; unsent > 0; unsent--) {
+                pending.countDown(); // a batch smaller than announced: nothing to wait for there
+            }
             pending.await(wait.toMillis(), TimeUnit.MILLISECONDS);
             java.util.BitSet missing = new java.util.BitSet(sent);
             for (int i = 0; i < sent; i++) {
